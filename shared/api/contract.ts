@@ -1,0 +1,121 @@
+/**
+ * The one API between the renderer and the services. Every method is `area.verb`;
+ * inputs are the zod-inferred types of schemas.ts; outputs are plain data (strings,
+ * numbers, booleans, arrays, plain objects; dates as ISO strings). The same contract
+ * is served over Electron IPC and by the browser host.
+ */
+import type { z } from 'zod';
+import type { SchemeCode, UnitLevel } from '../domain/admin-units';
+import type { CommuneStatusValues } from '../domain/commune-status';
+import type { Language } from '../i18n/format';
+import type { Schemas } from './schemas';
+
+export type AppInfo = { version: string; workspacePath: string; language: Language; hostKind: 'electron' | 'browser' };
+
+export type UnitImportSummary = {
+  scheme: SchemeCode;
+  /** Units of each level in the workspace for that scheme after the import. */
+  provinces: number;
+  districts: number;
+  communes: number;
+  added: number;
+  changed: number;
+  unchanged: number;
+  format: 'xlsx' | 'csv' | 'json';
+};
+
+export type SchemeSummary = {
+  code: SchemeCode;
+  name: string;
+  levels: UnitLevel[];
+  provinces: number;
+  districts: number;
+  communes: number;
+};
+
+export type UnitRow = { scheme: SchemeCode; level: UnitLevel; code: string; name: string; unitType: string; childCount: number };
+
+export type Office = {
+  scheme: SchemeCode;
+  level: UnitLevel;
+  code: string;
+  name: string;
+  /** Names of the units above, nearest first (e.g. ["Thành phố Hà Nội"]). */
+  parents: string[];
+  communeCount: number;
+};
+
+export type CommuneRow = {
+  code: string;
+  name: string;
+  unitType: string;
+  /** The unit directly above (a district in GSO_2004, the province in NSO_2025). */
+  parentName: string;
+  status: CommuneStatusValues;
+  /** Increases on every saved change of the row; 0 when nothing was ever entered. */
+  rowVersion: number;
+  updatedAt: string | null;
+};
+
+export type ApiContract = {
+  /** Version, workspace file and language; never fails once the workspace is open. */
+  'app.info': { input: z.infer<Schemas['app.info']>; output: AppInfo };
+  /** Stores the interface language; later messages use it. */
+  'settings.setLanguage': { input: z.infer<Schemas['settings.setLanguage']>; output: { language: Language } };
+  /** Imports an administrative-unit list (format detected by content), all or nothing. */
+  'units.import': { input: z.infer<Schemas['units.import']>; output: UnitImportSummary };
+  /** The schemes with their levels and unit counts in this workspace. */
+  'units.schemes': { input: z.infer<Schemas['units.schemes']>; output: SchemeSummary[] };
+  /** Units directly under a parent (top level when parentCode is null), sorted by name. */
+  'units.children': { input: z.infer<Schemas['units.children']>; output: UnitRow[] };
+  /** The office's own unit, or null before set-up. */
+  'office.get': { input: z.infer<Schemas['office.get']>; output: Office | null };
+  /** Chooses the office's own unit and reporting scheme. */
+  'office.set': { input: z.infer<Schemas['office.set']>; output: Office };
+  /** One row per commune under the office with its status for the period. */
+  'communes.list': { input: z.infer<Schemas['communes.list']>; output: CommuneRow[] };
+  /** Saves cell changes in one transaction, durable before it answers; returns the saved rows. */
+  'communeStatus.update': { input: z.infer<Schemas['communeStatus.update']>; output: CommuneRow[] };
+};
+
+export type MethodName = keyof ApiContract;
+export type ApiInput<M extends MethodName> = ApiContract[M]['input'];
+export type ApiOutput<M extends MethodName> = ApiContract[M]['output'];
+
+export type ApiError = { code: string; message: string; params?: Record<string, string | number> };
+export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+
+/** Push events from the services to the renderer. */
+export type ApiEvents = {
+  /** Stored data changed outside this window's own call (e.g. a CLI import). */
+  'data.changed': { area: 'units' | 'office' | 'communeStatus'; periodId: string | null };
+};
+export type EventName = keyof ApiEvents;
+
+/** What the preload (or the browser host's bridge) exposes as `window.app`. */
+export type AppBridge = {
+  call<M extends MethodName>(method: M, input: ApiInput<M>): Promise<ApiResult<ApiOutput<M>>>;
+  on<E extends EventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
+};
+
+/** IPC channel of a method: `app:<method>`. */
+export const IPC_PREFIX = 'app:';
+export const METHOD_NAMES = [
+  'app.info',
+  'settings.setLanguage',
+  'units.import',
+  'units.schemes',
+  'units.children',
+  'office.get',
+  'office.set',
+  'communes.list',
+  'communeStatus.update',
+] as const satisfies readonly MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return (METHOD_NAMES as readonly string[]).includes(name);
+}
+
+type AssertNever<T extends never> = T;
+/** Compile-time check that METHOD_NAMES lists every method of the contract. */
+export type AllMethodsListed = AssertNever<Exclude<MethodName, (typeof METHOD_NAMES)[number]>>;

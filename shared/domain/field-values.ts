@@ -1,0 +1,127 @@
+/**
+ * Checking and parsing cell values. `checkFieldValue` is the authoritative check of a
+ * value arriving over the API (services run it before writing); `parseFieldText` turns
+ * what a user typed or pasted into such a value, the way Vietnamese users write it:
+ * "1.234" is one thousand two hundred thirty-four, "12,5" is twelve and a half, dates
+ * are dd/mm/yyyy, closed lists accept the label or the code, ignoring case and marks.
+ */
+import type { TermKey } from '../i18n/errors-vi';
+import { MAX_COUNT, type FieldDef, type FieldValue } from './commune-status';
+import { foldVietnamese } from './text';
+
+export type FieldCheck = { ok: true; value: FieldValue } | { ok: false; rule: TermKey };
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/u;
+
+export function isValidIsoDate(text: string): boolean {
+  const m = ISO_DATE.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return y >= 1900 && y <= 2100 && date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+function decimalsOf(n: number): number {
+  const text = String(n);
+  const dot = text.indexOf('.');
+  return dot < 0 ? 0 : text.length - dot - 1;
+}
+
+/** Validates a value for a field; null always passes (an empty cell). */
+export function checkFieldValue(def: FieldDef, value: FieldValue): FieldCheck {
+  if (value === null) return { ok: true, value };
+  const kind = def.kind;
+  switch (kind.type) {
+    case 'int':
+      return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_COUNT
+        ? { ok: true, value }
+        : { ok: false, rule: 'wholeNumber' };
+    case 'decimal':
+      return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 1e12 && decimalsOf(value) <= kind.decimals
+        ? { ok: true, value }
+        : { ok: false, rule: 'nonNegativeNumber' };
+    case 'enum':
+      return typeof value === 'string' && kind.values.includes(value) ? { ok: true, value } : { ok: false, rule: 'closedList' };
+    case 'bool':
+      return typeof value === 'boolean' ? { ok: true, value } : { ok: false, rule: 'yesNo' };
+    case 'date':
+      return typeof value === 'string' && isValidIsoDate(value) ? { ok: true, value } : { ok: false, rule: 'dateFormat' };
+    case 'text':
+      if (typeof value !== 'string') return { ok: false, rule: 'textTooLong' };
+      return value.length <= kind.maxLength ? { ok: true, value: value.normalize('NFC') } : { ok: false, rule: 'textTooLong' };
+  }
+}
+
+/**
+ * Parses a number written the Vietnamese way ("1.234,5") or as Excel in an English
+ * locale copies it ("1,234.5"). A lone comma ("12,5") is a decimal comma, as Vietnamese
+ * users write it, unless `isWhole` says the field only holds whole numbers, where
+ * "1,234" can only mean one thousand two hundred thirty-four.
+ */
+export function parseVietnameseNumber(text: string, isWhole = false): number | null {
+  const t = text.replace(/[\s\u00a0]/gu, '');
+  if (t === '') return null;
+  // Dots as thousands separators (with optional decimal comma): 1.234 / 1.234.567,25
+  if (/^\d{1,3}(\.\d{3})+(,\d+)?$/u.test(t)) return Number(t.replace(/\./gu, '').replace(',', '.'));
+  if (!isWhole && /^\d+,\d+$/u.test(t)) return Number(t.replace(',', '.'));
+  // Commas as thousands separators (Excel in English locale): 1,234 / 1,234,567.25
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/u.test(t)) return Number(t.replace(/,/gu, ''));
+  if (/^\d+(\.\d+)?$/u.test(t)) return Number(t);
+  return null;
+}
+
+const TRUE_WORDS = new Set(['co', 'x', '1', 'yes', 'y', 'true', 'da ky', 'roi']);
+const FALSE_WORDS = new Set(['khong', '0', 'no', 'n', 'false', 'chua']);
+
+/** Parses dd/mm/yyyy (also d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy) or ISO into an ISO date. */
+export function parseDateText(text: string): string | null {
+  const t = text.trim();
+  if (isValidIsoDate(t)) return t;
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/u.exec(t);
+  if (!m) return null;
+  const iso = `${m[3]}-${m[2]?.padStart(2, '0')}-${m[1]?.padStart(2, '0')}`;
+  return isValidIsoDate(iso) ? iso : null;
+}
+
+/** Shows an ISO date as dd/mm/yyyy. */
+export function formatDate(iso: string): string {
+  const m = ISO_DATE.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+/** Turns typed or pasted text into a checked value; blank text clears the cell. */
+export function parseFieldText(def: FieldDef, text: string): FieldCheck {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: true, value: null };
+  const kind = def.kind;
+  switch (kind.type) {
+    case 'int':
+    case 'decimal': {
+      const n = parseVietnameseNumber(trimmed, kind.type === 'int');
+      return n === null ? { ok: false, rule: kind.type === 'int' ? 'wholeNumber' : 'nonNegativeNumber' } : checkFieldValue(def, n);
+    }
+    case 'enum': {
+      const folded = foldVietnamese(trimmed);
+      const hit = kind.values.find((code) => {
+        const labels = kind.labels[code];
+        return (
+          foldVietnamese(code) === folded ||
+          (labels !== undefined && (foldVietnamese(labels.vi) === folded || foldVietnamese(labels.en) === folded))
+        );
+      });
+      return hit === undefined ? { ok: false, rule: 'closedList' } : { ok: true, value: hit };
+    }
+    case 'bool': {
+      const folded = foldVietnamese(trimmed);
+      if (TRUE_WORDS.has(folded)) return { ok: true, value: true };
+      if (FALSE_WORDS.has(folded)) return { ok: true, value: false };
+      return { ok: false, rule: 'yesNo' };
+    }
+    case 'date': {
+      const iso = parseDateText(trimmed);
+      return iso === null ? { ok: false, rule: 'dateFormat' } : { ok: true, value: iso };
+    }
+    case 'text':
+      return checkFieldValue(def, trimmed);
+  }
+}
