@@ -90,3 +90,22 @@ function upsertStatement(db: Db, field: CommuneStatusField): ReturnType<Db['prep
 export function writeStatusField(db: Db, write: StatusWrite): void {
   upsertStatement(db, write.field).run(write);
 }
+
+/** The given communes with their status for the period (no hierarchy walk: for answering a save). */
+export function getCommunesWithStatus(db: Db, scheme: string, codes: readonly string[], periodId: string): DbCommuneWithStatus[] {
+  return db
+    .prepare(
+      `SELECT u.code, u.name, u.unit_type, p.name AS parent_name, ${STATUS_COLUMNS}, s.row_version, s.updated_at
+       FROM admin_units u
+       LEFT JOIN admin_units p ON p.scheme = u.scheme AND p.level = u.parent_level AND p.code = u.parent_code
+       LEFT JOIN commune_statuses s ON s.period_id = @periodId AND s.scheme = u.scheme AND s.commune_code = u.code
+       WHERE u.scheme = @scheme AND u.level = 'COMMUNE' AND u.code IN (SELECT value FROM json_each(@codes))
+       ORDER BY u.parent_code, u.code`,
+    )
+    .all({ scheme, periodId, codes: JSON.stringify(codes) }) as DbCommuneWithStatus[];
+}
+
+export function countCommunesUnder(db: Db, office: UnitKey): number {
+  const row = db.prepare(`${DESCENDANT_COMMUNES} SELECT count(*) AS n FROM below WHERE level = 'COMMUNE'`).get(office) as { n: number };
+  return row.n;
+}

@@ -51,13 +51,18 @@ const TYPE_PREFIXES: Record<UnitLevel, readonly (readonly [string, string])[]> =
   ],
 };
 
-/** Recognises a unit type from an explicit type label ("Thị trấn") or a full name ("Thị trấn Đông Anh"). */
+/**
+ * Recognises a unit type from an explicit type label ("Thị trấn") or a full name
+ * ("Thị trấn Đông Anh"). A province-level name without a prefix is a tỉnh: the
+ * post-reform list writes "Cao Bằng" where the old one wrote "Tỉnh Cao Bằng", while
+ * the six centrally-run cities always keep "Thành phố".
+ */
 export function unitTypeFrom(level: UnitLevel, label: string): string | null {
   const folded = foldVietnamese(label);
   for (const [prefix, type] of TYPE_PREFIXES[level]) {
     if (folded === prefix || folded.startsWith(`${prefix} `)) return type;
   }
-  return null;
+  return level === 'PROVINCE' && folded !== '' ? 'tinh' : null;
 }
 
 export const UNIT_TYPE_LABELS: Record<string, { vi: string; en: string }> = {

@@ -98,3 +98,23 @@ describe('parseUnitJson', () => {
     expect(error).toMatchObject({ code: 'UNITS_JSON_SHAPE', params: { row: 'data[0].level2s[0].level3s[0]' } });
   });
 });
+
+describe('districts without communes', () => {
+  it('keeps a district row whose commune cells are empty', () => {
+    const list = parseUnitTable(
+      [
+        HEADER,
+        ['Thành phố Hải Phòng', '31', 'Huyện Bạch Long Vĩ', '318', '', '', ''],
+        ['Thành phố Hải Phòng', '31', 'Huyện Cát Hải', '317', 'Thị trấn Cát Bà', '11737', 'Thị trấn'],
+      ],
+      'x.xlsx',
+    );
+    expect(list.units.filter((u) => u.level === 'DISTRICT').map((u) => u.code)).toEqual(['318', '317']);
+    expect(list.units.filter((u) => u.level === 'COMMUNE')).toHaveLength(1);
+  });
+
+  it('reads a province name without "Tỉnh" as a tỉnh', () => {
+    const list = parseUnitTable([['ma_tinh', 'ten_tinh', 'ma_xa', 'ten_xa', 'cap'], ['04', 'Cao Bằng', '01273', 'Phường Thục Phán', 'Phường']], 'x.csv');
+    expect(list.units[0]).toMatchObject({ level: 'PROVINCE', unitType: 'tinh' });
+  });
+});

@@ -137,6 +137,8 @@ export function parseUnitTable(rows: readonly (readonly Cell[])[], file: string,
     } else {
       firstRowWithoutDistrict ??= row;
     }
+    // An island district without communes (Bạch Long Vĩ, Hoàng Sa…) is a row with empty commune cells.
+    if (parent.level === 'DISTRICT' && text(at(cells, 'communeCode')) === '' && text(at(cells, 'communeName')) === '') continue;
     const communeCode = code(at(cells, 'communeCode'), 'COMMUNE', row, 'communeCode');
     const communeName = required(at(cells, 'communeName'), row, 'communeName');
     collector.add(

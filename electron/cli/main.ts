@@ -1,0 +1,77 @@
+/**
+ * The `pcmt` command line: the same services as the app, without a window. Every
+ * user mistake gets one clear sentence and a non-zero exit code (2 for usage, 1 for
+ * refused input); unexpected failures exit with 70.
+ */
+import { isAppError } from '../../shared/errors';
+import { cliMessage } from '../../shared/i18n/cli-messages';
+import type { Language } from '../../shared/i18n/format';
+import { errorMessage } from '../../shared/i18n/messages';
+import { defaultWorkspacePath } from '../services/paths';
+import { parseArgs, UsageError } from './args';
+import { dumpCommand } from './commands/dump';
+import { initCommand } from './commands/init';
+import { serveCommand } from './commands/serve';
+import { startCommand } from './commands/start';
+import { unitsImportCommand } from './commands/units-import';
+import { CliError, type CliIo, type Command } from './context';
+
+const COMMANDS: Record<string, Command> = {
+  init: initCommand,
+  'units import': unitsImportCommand,
+  dump: dumpCommand,
+  serve: serveCommand,
+  start: startCommand,
+};
+
+const processIo: CliIo = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+};
+
+function languageOf(argv: readonly string[]): Language {
+  const index = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const value = index < 0 ? process.env.PCMT_LANG : argv[index]?.includes('=') ? argv[index]?.split('=')[1] : argv[index + 1];
+  return value === 'en' ? 'en' : 'vi';
+}
+
+function findCommand(argv: readonly string[]): { name: string; rest: string[] } | null {
+  const two = argv.slice(0, 2).join(' ');
+  if (COMMANDS[two]) return { name: two, rest: argv.slice(2) };
+  const one = argv[0] ?? '';
+  return COMMANDS[one] ? { name: one, rest: argv.slice(1) } : null;
+}
+
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  const language = languageOf(argv);
+  const first = argv[0];
+  if (first === undefined || first === 'help' || first === '--help' || first === '-h') {
+    io.out(cliMessage(language, 'usage', { defaultPath: defaultWorkspacePath() }));
+    return first === undefined ? 2 : 0;
+  }
+  const found = findCommand(argv);
+  if (!found) {
+    io.err(cliMessage(language, 'unknownCommand', { command: argv.slice(0, 2).join(' ') }));
+    return 2;
+  }
+  const command = COMMANDS[found.name] as Command;
+  try {
+    const args = parseArgs(found.rest, command.valued, command.flags);
+    return await command.run({ args, language, io });
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(cliMessage(language, error.key, { option: error.option, command: found.name }));
+      return 2;
+    }
+    if (error instanceof CliError) {
+      io.err(error.message);
+      return error.exitCode;
+    }
+    if (isAppError(error)) {
+      io.err(errorMessage(error.code, error.params, language));
+      return 1;
+    }
+    io.err(cliMessage(language, 'internal', { detail: error instanceof Error ? error.message : String(error) }));
+    return 70;
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * Runs the browser host on a workspace until the process is asked to stop, then closes
+ * the server and folds the WAL back into the workspace file.
+ */
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { openServices } from '../services/index';
+import type { Language } from '../../shared/i18n/format';
+import { startHost, type RunningHost } from './server';
+
+export const REPO_ROOT = path.resolve(fileURLToPath(new URL('../../', import.meta.url)));
+export const RENDERER_ROOT = path.join(REPO_ROOT, 'dist', 'renderer');
+
+export type HostRun = { host: RunningHost; stopped: Promise<void> };
+
+export async function runHost(workspacePath: string, port: number, languageOverride: Language | null): Promise<HostRun> {
+  const services = openServices({ workspacePath, hostKind: 'browser', languageOverride });
+  let host: RunningHost;
+  try {
+    host = await startHost({ handlers: services.handlers, language: services.language, rendererRoot: RENDERER_ROOT, port });
+  } catch (error) {
+    services.close();
+    throw error;
+  }
+  const stopped = new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void host.close().finally(() => {
+        services.close();
+        resolve();
+      });
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  return { host, stopped };
+}

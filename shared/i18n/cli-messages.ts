@@ -1,0 +1,78 @@
+/** Messages of the `pcmt` command line, in both languages (vi is the default). */
+import type { Language } from './format';
+import { interpolate } from './format';
+
+const vi = {
+  usage: `Cách dùng: pcmt <lệnh> [tùy chọn]
+  pcmt init --workspace TỆP [--units TỆP_DANH_MỤC] [--office MÃ_ĐƠN_VỊ] [--scheme GSO_2004|NSO_2025]
+  pcmt units import TỆP_DANH_MỤC [--workspace TỆP] [--json]
+  pcmt dump [--workspace TỆP] [--period KỲ] [--json]
+  pcmt serve [--workspace TỆP] [--port SỐ]
+  pcmt start [--workspace TỆP]
+Kỳ báo cáo: 2025, 2025-H1, 2025-Q3, 2025-06. Thêm --lang en để hiện tiếng Anh.
+Không có --workspace: dùng tệp dữ liệu mặc định {{defaultPath}}`,
+  unknownCommand: 'Lệnh “{{command}}” không tồn tại. Gõ “pcmt help” để xem các lệnh.',
+  unknownOption: 'Tùy chọn “{{option}}” không dùng được với lệnh “{{command}}”. Gõ “pcmt help” để xem cách dùng.',
+  missingValue: 'Tùy chọn “{{option}}” cần một giá trị. Gõ “pcmt help” để xem cách dùng.',
+  missingArgument: 'Lệnh “{{command}}” cần {{what}}. Gõ “pcmt help” để xem cách dùng.',
+  listFile: 'đường dẫn tệp danh mục đơn vị hành chính',
+  fileUnreadable: 'Không đọc được tệp “{{file}}” ({{detail}}). Hãy kiểm tra đường dẫn.',
+  badPort: 'Cổng “{{port}}” không hợp lệ; hãy dùng số từ 0 đến 65535 (0 = tự chọn).',
+  badScheme: 'Danh mục “{{scheme}}” không hợp lệ; hãy dùng GSO_2004 (trước 01/7/2025) hoặc NSO_2025 (từ 01/7/2025).',
+  officeAmbiguous: 'Mã đơn vị {{code}} có trong cả hai danh mục; hãy thêm --scheme GSO_2004 hoặc --scheme NSO_2025.',
+  badOfficeCode: 'Mã đơn vị “{{code}}” không hợp lệ: mã tỉnh có 2 chữ số, mã huyện 3 chữ số, mã xã 5 chữ số.',
+  imported: 'Đã nhập danh mục {{scheme}} từ tệp {{format}}: {{provinces}} tỉnh, {{districts}} huyện, {{communes}} xã. Thêm mới {{added}}, thay đổi {{changed}}, giữ nguyên {{unchanged}}.',
+  importedNoChange: 'Danh mục {{scheme}} đã đúng như tệp này ({{provinces}} tỉnh, {{districts}} huyện, {{communes}} xã): không có gì thay đổi (thêm mới 0, thay đổi 0).',
+  workspaceReady: 'Tệp dữ liệu: {{path}}',
+  officeSet: 'Đơn vị báo cáo: {{name}} ({{parents}}), {{communes}} xã.',
+  officeMissing: 'Chưa chọn đơn vị báo cáo (dùng --office MÃ_ĐƠN_VỊ).',
+  dumpHeader: 'Đơn vị: {{office}} — kỳ {{period}} — {{rows}} xã, {{entered}} xã đã có số liệu.',
+  serving: 'PCMT Desk (bản trình duyệt) đang chạy; nhấn Ctrl+C để dừng.',
+  rendererMissing: 'Chưa dựng giao diện (thiếu dist/renderer); đang dựng bằng “npm run build:renderer”…',
+  electronMissing: 'Không khởi động được Electron vì máy này chưa có tệp chạy Electron (node_modules/electron/dist), nên PCMT Desk mở bản trình duyệt tại địa chỉ dưới đây.',
+  openedIn: 'Đã mở trong {{browser}}.',
+  internal: 'Đã xảy ra lỗi không mong muốn: {{detail}}. Dữ liệu đã lưu không bị thay đổi.',
+};
+
+type CliKey = keyof typeof vi;
+
+const en: Record<CliKey, string> = {
+  usage: `Usage: pcmt <command> [options]
+  pcmt init --workspace FILE [--units LISTFILE] [--office UNITCODE] [--scheme GSO_2004|NSO_2025]
+  pcmt units import LISTFILE [--workspace FILE] [--json]
+  pcmt dump [--workspace FILE] [--period PERIOD] [--json]
+  pcmt serve [--workspace FILE] [--port N]
+  pcmt start [--workspace FILE]
+Periods: 2025, 2025-H1, 2025-Q3, 2025-06. Add --lang en for English.
+Without --workspace the default workspace is used: {{defaultPath}}`,
+  unknownCommand: 'There is no command “{{command}}”. Type “pcmt help” to see the commands.',
+  unknownOption: 'The option “{{option}}” does not apply to “{{command}}”. Type “pcmt help” for usage.',
+  missingValue: 'The option “{{option}}” needs a value. Type “pcmt help” for usage.',
+  missingArgument: 'The command “{{command}}” needs {{what}}. Type “pcmt help” for usage.',
+  listFile: 'the path of an administrative-unit list',
+  fileUnreadable: 'The file “{{file}}” could not be read ({{detail}}). Check the path.',
+  badPort: 'The port “{{port}}” is not valid; use a number from 0 to 65535 (0 = any free port).',
+  badScheme: 'The list “{{scheme}}” is not valid; use GSO_2004 (before 1 July 2025) or NSO_2025 (from 1 July 2025).',
+  officeAmbiguous: 'The unit code {{code}} exists in both lists; add --scheme GSO_2004 or --scheme NSO_2025.',
+  badOfficeCode: 'The unit code “{{code}}” is not valid: provinces have 2 digits, districts 3, communes 5.',
+  imported: 'Imported the {{scheme}} list from a {{format}} file: {{provinces}} provinces, {{districts}} districts, {{communes}} communes. Added {{added}}, changed {{changed}}, unchanged {{unchanged}}.',
+  importedNoChange: 'The {{scheme}} list already matches this file ({{provinces}} provinces, {{districts}} districts, {{communes}} communes): nothing changed (0 added, 0 changed).',
+  workspaceReady: 'Workspace: {{path}}',
+  officeSet: 'Reporting office: {{name}} ({{parents}}), {{communes}} communes.',
+  officeMissing: 'No reporting office chosen yet (use --office UNITCODE).',
+  dumpHeader: 'Office: {{office}} — period {{period}} — {{rows}} communes, {{entered}} with data.',
+  serving: 'PCMT Desk (browser host) is running; press Ctrl+C to stop.',
+  rendererMissing: 'The interface is not built yet (dist/renderer is missing); building it with “npm run build:renderer”…',
+  electronMissing: 'Electron cannot start because this machine has no Electron binary (node_modules/electron/dist), so PCMT Desk opens in the browser at the address below.',
+  openedIn: 'Opened in {{browser}}.',
+  internal: 'Something unexpected went wrong: {{detail}}. Stored data was not changed.',
+};
+
+export function cliMessage(language: Language, key: CliKey, params: Record<string, string | number> = {}): string {
+  return interpolate(language === 'en' ? en[key] : vi[key], params);
+}
+
+/** Numbers as Vietnamese officials write them: 10.047. */
+export function formatCount(language: Language, value: number): string {
+  return value.toLocaleString(language === 'en' ? 'en-US' : 'vi-VN');
+}
