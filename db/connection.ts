@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../shared/errors';
-import { LATEST_VERSION, MIGRATIONS } from './migrations/index';
+import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations/index';
 
 export type Db = Database.Database;
 
@@ -53,19 +53,22 @@ function backupBeforeMigration(db: Db, file: string, fromVersion: number): strin
   return target;
 }
 
-export function migrate(db: Db, file: string): void {
+/** Brings the schema to the newest version; returns the backup taken first, if any. */
+export function migrate(db: Db, file: string, migrations: readonly Migration[] = MIGRATIONS): string | null {
+  const latest = migrations.length === MIGRATIONS.length ? LATEST_VERSION : migrations.length;
   const current = Number(db.pragma('user_version', { simple: true }));
-  if (current > LATEST_VERSION) {
-    throw new AppError('WORKSPACE_TOO_NEW', { path: file, found: current, supported: LATEST_VERSION });
+  if (current > latest) {
+    throw new AppError('WORKSPACE_TOO_NEW', { path: file, found: current, supported: latest });
   }
-  if (current === LATEST_VERSION) return;
-  if (current > 0 && file !== ':memory:') backupBeforeMigration(db, file, current);
-  for (const migration of MIGRATIONS.filter((m) => m.version > current)) {
+  if (current === latest) return null;
+  const backup = current > 0 && file !== ':memory:' ? backupBeforeMigration(db, file, current) : null;
+  for (const migration of migrations.filter((m) => m.version > current)) {
     db.transaction(() => {
       db.exec(migration.sql);
       db.pragma(`user_version = ${migration.version}`);
     })();
   }
+  return backup;
 }
 
 /** Opens (and if needed creates and migrates) a workspace. One connection per file. */

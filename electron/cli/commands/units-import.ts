@@ -6,7 +6,6 @@ import type { Language } from '../../../shared/i18n/format';
 import type { UnitImportSummary } from '../../../shared/api/contract';
 import { openServices } from '../../services/index';
 import { importUnitList } from '../../services/units-service';
-import { optionText } from '../args';
 import { CliError, type CliContext, type Command } from '../context';
 import { workspaceOption } from './workspace-option';
 

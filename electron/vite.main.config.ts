@@ -1,0 +1,35 @@
+/**
+ * Bundles the Electron main process (with shared/, db/ and electron/services) into one
+ * ESM file, dist-electron/main.js, the `main` of package.json. Only electron (provided
+ * by the runtime), better-sqlite3 (a native addon, unpacked from the asar) and Node
+ * builtins stay external; everything else is bundled so the asar needs no other
+ * node_modules at run time.
+ */
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+import { defineConfig } from 'vite';
+
+const repoRoot = path.resolve(import.meta.dirname, '..');
+const EXTERNAL = new Set(['electron', 'better-sqlite3', ...builtinModules]);
+
+function isExternal(id: string): boolean {
+  return id.startsWith('node:') || EXTERNAL.has(id) || EXTERNAL.has(id.split('/')[0] ?? id);
+}
+
+export default defineConfig({
+  root: repoRoot,
+  publicDir: false,
+  ssr: { noExternal: true, target: 'node' },
+  build: {
+    ssr: path.join(repoRoot, 'electron/main/index.ts'),
+    outDir: path.join(repoRoot, 'dist-electron'),
+    emptyOutDir: true,
+    target: 'node22',
+    sourcemap: true,
+    minify: false,
+    rolldownOptions: {
+      external: isExternal,
+      output: { format: 'es', entryFileNames: 'main.js' },
+    },
+  },
+});
