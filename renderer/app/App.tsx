@@ -1,0 +1,69 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Office, SchemeSummary } from '../../shared/api/contract';
+import { i18n } from '../i18n/setup';
+import { useClient } from './client-context';
+import { ErrorAlert } from './ErrorAlert';
+import { errorText } from './error-text';
+import { MainScreen } from './MainScreen';
+import { SetupScreen } from './SetupScreen';
+
+type Screen =
+  | { kind: 'loading' }
+  | { kind: 'failed'; message: string }
+  | { kind: 'setup'; schemes: SchemeSummary[] }
+  | { kind: 'main'; office: Office };
+
+/**
+ * Decides the screen from what the workspace holds: set-up until an office is chosen
+ * (importing the unit list first when there is none), then the sheets.
+ */
+export function App() {
+  const { t } = useTranslation();
+  const client = useClient();
+  const [screen, setScreen] = useState<Screen>({ kind: 'loading' });
+
+  const load = useCallback(async () => {
+    setScreen({ kind: 'loading' });
+    try {
+      const info = await client.call('app.info', {});
+      if (info.language !== i18n.language) await i18n.changeLanguage(info.language);
+      document.documentElement.lang = info.language;
+      const office = await client.call('office.get', {});
+      if (office !== null) {
+        setScreen({ kind: 'main', office });
+        return;
+      }
+      setScreen({ kind: 'setup', schemes: await client.call('units.schemes', {}) });
+    } catch (error) {
+      setScreen({ kind: 'failed', message: errorText(error, i18n.t) });
+    }
+    // Not keyed on `t`: switching the language must not reload and reset the screens.
+  }, [client]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  switch (screen.kind) {
+    case 'loading':
+      return (
+        <div className="center-message" aria-busy="true">
+          {t('app.loading')}
+        </div>
+      );
+    case 'failed':
+      return (
+        <div className="center-message">
+          <ErrorAlert message={`${t('app.startFailed')} ${screen.message}`} />
+          <button type="button" className="button" onClick={() => void load()}>
+            {t('app.retry')}
+          </button>
+        </div>
+      );
+    case 'setup':
+      return <SetupScreen initialSchemes={screen.schemes} onOfficeChosen={(office) => setScreen({ kind: 'main', office })} />;
+    case 'main':
+      return <MainScreen office={screen.office} />;
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * One-time AG Grid set-up for every sheet: Community modules only (the product ships
+ * no Enterprise licence), test ids for Playwright, and the house theme. The font is
+ * set explicitly because Quartz's default names a Google font, and the app is offline
+ * behind a CSP that allows no remote fonts.
+ */
+import { AllCommunityModule, ModuleRegistry, setupAgTestIds, themeQuartz } from 'ag-grid-community';
+
+ModuleRegistry.registerModules([AllCommunityModule]);
+setupAgTestIds();
+
+export const sheetTheme = themeQuartz.withParams({
+  fontFamily: ['Segoe UI', 'Noto Sans', 'Roboto', 'Helvetica Neue', 'Arial', 'sans-serif'],
+  fontSize: 13,
+  headerFontSize: 12,
+  headerFontWeight: 600,
+  spacing: 5,
+  rowHeight: 30,
+  accentColor: '#1d5fa8',
+  foregroundColor: '#1c2430',
+  headerBackgroundColor: '#eef2f7',
+  headerTextColor: '#2a3547',
+  borderColor: '#d3dae4',
+  columnBorder: true,
+  wrapperBorderRadius: 0,
+  oddRowBackgroundColor: '#fafbfd',
+  cellHorizontalPadding: 8,
+  browserColorScheme: 'light',
+});
