@@ -1,13 +1,16 @@
 /**
  * Lint half of the layering enforcement (style.md B7.1). The folder table of B1 is
- * written once below as data and turned into import-x zones and per-folder package
- * bans; tests/architecture/layering.ts is the default-deny half with the same table.
+ * written once below as data and turned into per-folder bans with ESLint's own
+ * no-restricted-imports; tests/architecture/layering.ts is the default-deny half with
+ * the same table, and it resolves every path exactly, so the relative-path patterns
+ * here only need to catch the usual mistakes early, in the editor.
+ * eslint-plugin-import-x is not used: its resolver pulls platform binaries that our
+ * registry lacks, and npm 11 then rejects its own lockfile in `npm ci`.
  * Not type-aware on purpose: tsc already runs per folder and lint has to stay fast.
  */
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
-import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -52,17 +55,28 @@ const FORBIDDEN_PACKAGES = {
   renderer: [BAN.electron, BAN.sqlite, BAN.node],
 };
 
-const restrictedPathZones = Object.entries(FORBIDDEN_FOLDERS).map(([target, from]) => ({
-  target: `./${target}`,
-  from: from.map((folder) => `./${folder}`),
-  message: `style.md B1: ${target}/ may not import from ${from.join(', ')}.`,
+/** A relative import that reaches into a folder whose last segment is `segment`. */
+const folderBan = (target, folder) => ({
+  regex: `^\\.{1,2}/(.*/)?${escape(folder.split('/').at(-1))}(/|$)`,
+  message: `style.md B1: ${target}/ may not import from ${folder}/.`,
+});
+
+const perFolderBans = Object.keys(FORBIDDEN_PACKAGES).map((folder) => ({
+  name: `pcmt/imports/${folder}`,
+  files: [`${folder}/${SRC}`],
+  rules: {
+    'no-restricted-imports': ['error', { patterns: [...FORBIDDEN_PACKAGES[folder], ...FORBIDDEN_FOLDERS[folder].map((f) => folderBan(folder, f))] }],
+  },
 }));
 
-const perFolderPackageBans = Object.entries(FORBIDDEN_PACKAGES).map(([folder, patterns]) => ({
-  name: `pcmt/packages/${folder}`,
-  files: [`${folder}/${SRC}`],
-  rules: { 'no-restricted-imports': ['error', { patterns }] },
-}));
+const NO_DEFAULT_EXPORT = [
+  { selector: 'ExportDefaultDeclaration', message: 'Named exports only (style.md B4).' },
+  { selector: "ExportSpecifier[exported.name='default']", message: 'Named exports only (style.md B4).' },
+];
+const NO_WINDOW_APP = {
+  selector: "MemberExpression[object.name=/^(window|globalThis)$/]:matches([property.name='app'], [property.value='app'])",
+  message: 'Only renderer/api/ touches window.app (style.md B2); import the typed client instead.',
+};
 
 export default defineConfig(
   globalIgnores(['node_modules/', 'dist/', 'dist-electron/', 'release/', 'test-results/', 'playwright-report/', 'tests/fixtures/']),
@@ -71,30 +85,13 @@ export default defineConfig(
   {
     name: 'pcmt/base',
     files: [SRC],
-    plugins: { 'import-x': importX },
     languageOptions: { ecmaVersion: 2022, sourceType: 'module' },
-    settings: {
-      'import-x/resolver-next': [
-        createNodeResolver({
-          extensions: ['.ts', '.tsx', '.mts', '.d.ts', '.js', '.mjs', '.json'],
-          extensionAlias: { '.js': ['.ts', '.tsx', '.js'], '.mjs': ['.mts', '.mjs'] },
-        }),
-      ],
-    },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'import-x/no-default-export': 'error',
       // Warn, as style.md B5 says; `npm run lint` uses --max-warnings=0, so it still fails the build.
       'max-lines': ['warn', { max: 400 }],
-      'import-x/no-restricted-paths': ['error', { basePath: import.meta.dirname, zones: restrictedPathZones }],
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "MemberExpression[object.name=/^(window|globalThis)$/]:matches([property.name='app'], [property.value='app'])",
-          message: 'Only renderer/api/ touches window.app (style.md B2); import the typed client instead.',
-        },
-      ],
+      'no-restricted-syntax': ['error', ...NO_DEFAULT_EXPORT, NO_WINDOW_APP],
     },
   },
   {
@@ -102,19 +99,18 @@ export default defineConfig(
     files: ['**/*.{js,mjs,cjs}'],
     languageOptions: { globals: globals.node },
   },
-  ...perFolderPackageBans,
+  ...perFolderBans,
   {
     name: 'pcmt/window-app-owner',
     files: [`renderer/api/${SRC}`],
-    rules: { 'no-restricted-syntax': 'off' },
+    rules: { 'no-restricted-syntax': ['error', ...NO_DEFAULT_EXPORT] },
   },
   {
     // Tests may import anything (B1) and probe window.app, but never electron: loading it downloads the binary.
     name: 'pcmt/tests',
     files: TEST_FILES,
     rules: {
-      'import-x/no-restricted-paths': 'off',
-      'no-restricted-syntax': 'off',
+      'no-restricted-syntax': ['error', ...NO_DEFAULT_EXPORT],
       'no-restricted-imports': ['error', { patterns: [BAN.electron] }],
     },
   },
@@ -122,8 +118,7 @@ export default defineConfig(
     name: 'pcmt/config-files',
     files: CONFIG_FILES,
     rules: {
-      'import-x/no-default-export': 'off',
-      'import-x/no-restricted-paths': 'off',
+      'no-restricted-syntax': 'off',
       'no-restricted-imports': ['error', { patterns: [BAN.electron, BAN.sqlite, BAN.react] }],
     },
   },

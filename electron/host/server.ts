@@ -11,7 +11,8 @@ import type { AddressInfo } from 'node:net';
 import { dispatch, type Handlers } from '../../shared/api/dispatch';
 import { errorMessage } from '../../shared/i18n/messages';
 import type { Language } from '../../shared/i18n/format';
-import { contentSecurityPolicy, NONCE_PLACEHOLDER, readStatic } from './static-files';
+import { contentSecurityPolicy, NONCE_PLACEHOLDER } from '../../shared/security/page-policy';
+import { readStatic } from './static-files';
 
 export type HostOptions = {
   handlers: Handlers;

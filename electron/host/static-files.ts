@@ -5,35 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json; charset=utf-8',
-};
-
-export const NONCE_PLACEHOLDER = '__CSP_NONCE__';
-
-export function contentSecurityPolicy(nonce: string): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    `style-src 'self' 'nonce-${nonce}'`,
-    "img-src 'self' data:",
-    "font-src 'self' data:",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-    "form-action 'none'",
-  ].join('; ');
-}
+import { CONTENT_TYPES } from '../../shared/security/page-policy';
 
 export type StaticFile = { body: Buffer; type: string };
 
@@ -49,5 +21,5 @@ export function readStatic(root: string, urlPath: string): StaticFile | null {
   const resolved = path.resolve(root, relative);
   if (resolved !== root && !resolved.startsWith(root + path.sep)) return null;
   if (!fs.existsSync(resolved) || !fs.statSync(resolved).isFile()) return null;
-  return { body: fs.readFileSync(resolved), type: TYPES[path.extname(resolved)] ?? 'application/octet-stream' };
+  return { body: fs.readFileSync(resolved), type: CONTENT_TYPES[path.extname(resolved)] ?? 'application/octet-stream' };
 }

@@ -41,7 +41,6 @@ const CONFIG_PACKAGES = [
   '@playwright/test',
   'eslint',
   '@eslint/js',
-  'eslint-plugin-import-x',
   'globals',
   'typescript-eslint',
 ];
