@@ -4,7 +4,10 @@
  */
 import path from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
+import { isAppError } from '../../shared/errors';
+import { errorMessage } from '../../shared/i18n/messages';
 import { openServices } from '../services/index';
+import { WORKSPACE_FILE } from '../services/paths';
 import { registerIpc } from './ipc';
 import { registerAppScheme, serveBundle } from './protocol';
 import { installSecurity } from './security';
@@ -16,7 +19,7 @@ let services: Services | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 function workspacePath(): string {
-  return process.env['PCMT_WORKSPACE'] ?? path.join(app.getPath('userData'), 'workspace.pcmt.sqlite');
+  return process.env['PCMT_WORKSPACE'] ?? path.join(app.getPath('userData'), WORKSPACE_FILE);
 }
 
 function start(): void {
@@ -24,7 +27,7 @@ function start(): void {
     services = openServices({ workspacePath: workspacePath(), hostKind: 'electron' });
   } catch (error) {
     // Nothing works without the workspace file; say why instead of showing an empty window.
-    dialog.showErrorBox('PCMT Desk', error instanceof Error ? error.message : String(error));
+    dialog.showErrorBox('PCMT Desk', isAppError(error) ? errorMessage(error.code, error.params, 'vi') : String(error));
     app.exit(1);
     return;
   }
