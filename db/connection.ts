@@ -63,10 +63,18 @@ export function migrate(db: Db, file: string, migrations: readonly Migration[] =
   if (current === latest) return null;
   const backup = current > 0 && file !== ':memory:' ? backupBeforeMigration(db, file, current) : null;
   for (const migration of migrations.filter((m) => m.version > current)) {
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.pragma(`user_version = ${migration.version}`);
-    })();
+    // PRAGMA foreign_keys cannot change inside a transaction, so it is switched around it.
+    if (migration.isForeignKeyRebuild) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(migration.sql);
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length > 0) throw new Error(`migration ${migration.version} left ${broken.length} broken references`);
+        db.pragma(`user_version = ${migration.version}`);
+      })();
+    } finally {
+      if (migration.isForeignKeyRebuild) db.pragma('foreign_keys = ON');
+    }
   }
   return backup;
 }

@@ -3,9 +3,19 @@
  * N entries have run; the version is kept in PRAGMA user_version.
  */
 import { migration0001 } from './0001-initial';
+import { migration0002 } from './0002-registers-history';
 
-export type Migration = { version: number; name: string; sql: string };
+export type Migration = {
+  version: number;
+  name: string;
+  sql: string;
+  /** Rebuilds a referenced table: run with foreign keys off, checked before commit (SQLite's documented procedure). */
+  isForeignKeyRebuild?: boolean;
+};
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', sql: migration0001 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: migration0001 },
+  { version: 2, name: 'registers-history', sql: migration0002, isForeignKeyRebuild: true },
+];
 
 export const LATEST_VERSION = MIGRATIONS.length;

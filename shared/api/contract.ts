@@ -9,8 +9,9 @@ import type { SchemeCode, UnitLevel } from '../domain/admin-units';
 import type { CommuneStatusValues } from '../domain/commune-status';
 import type { Language } from '../i18n/format';
 import type { Schemas } from './schemas';
+import type { ColumnLayout, HistoryEntry, HotspotRow, HotspotSummary, ModelSiteRow, PeriodInfo, RejectedEdit, SheetName } from './register-types';
 
-export type AppInfo = { version: string; workspacePath: string; language: Language; hostKind: 'electron' | 'browser' };
+export type AppInfo = { version: string; workspacePath: string; language: Language; hostKind: 'electron' | 'browser'; userName: string | null };
 
 export type UnitImportSummary = {
   scheme: SchemeCode;
@@ -52,9 +53,23 @@ export type CommuneRow = {
   /** The unit directly above (a district in GSO_2004, the province in NSO_2025). */
   parentName: string;
   status: CommuneStatusValues;
+  /** Computed: hotspots of the commune active at the end of the period. */
+  activeHotspots: number;
+  /** Computed: model sites hosted by the commune that are active. */
+  activeModelSites: number;
   /** Increases on every saved change of the row; 0 when nothing was ever entered. */
   rowVersion: number;
   updatedAt: string | null;
+};
+
+export type EditsResult = {
+  batchId: string | null;
+  /** Ids of created rows, in the order of their `create` edits. */
+  created: { sheet: SheetName; id: string }[];
+  rejected: RejectedEdit[];
+  communeRows: CommuneRow[];
+  hotspots: HotspotRow[];
+  modelSites: ModelSiteRow[];
 };
 
 export type ApiContract = {
@@ -76,6 +91,30 @@ export type ApiContract = {
   'communes.list': { input: z.infer<Schemas['communes.list']>; output: CommuneRow[] };
   /** Saves cell changes in one transaction, durable before it answers; returns the saved rows. */
   'communeStatus.update': { input: z.infer<Schemas['communeStatus.update']>; output: CommuneRow[] };
+  /** Applies a batch of edits to any register in one transaction, recorded in the history as one batch. */
+  'edits.apply': { input: z.infer<Schemas['edits.apply']>; output: EditsResult };
+  /** The hotspot register with each hotspot's standing in the period, and the period's counts. */
+  'hotspots.list': { input: z.infer<Schemas['hotspots.list']>; output: { rows: HotspotRow[]; summary: HotspotSummary } };
+  /** The model-site register. */
+  'modelSites.list': { input: z.infer<Schemas['modelSites.list']>; output: ModelSiteRow[] };
+  /** The office's unit and every unit under it, for host-unit choices. */
+  'units.underOffice': { input: z.infer<Schemas['units.underOffice']>; output: UnitRow[] };
+  /** History entries, newest first, filtered. */
+  'history.list': { input: z.infer<Schemas['history.list']>; output: { entries: HistoryEntry[]; total: number } };
+  /** Periods that have been used, with their lock status. */
+  'periods.list': { input: z.infer<Schemas['periods.list']>; output: PeriodInfo[] };
+  /** Makes a period read-only. */
+  'periods.lock': { input: z.infer<Schemas['periods.lock']>; output: PeriodInfo };
+  /** Makes a locked period editable again; the reason goes into the history. */
+  'periods.unlock': { input: z.infer<Schemas['periods.unlock']>; output: PeriodInfo };
+  /** Copies commune statuses from another period into communes that have none in this one. */
+  'periods.copyForward': { input: z.infer<Schemas['periods.copyForward']>; output: { copied: number; skipped: number } };
+  /** The name recorded as the author of changes. */
+  'settings.setUserName': { input: z.infer<Schemas['settings.setUserName']>; output: { userName: string } };
+  /** Remembered column widths, order and visibility of a sheet (null: defaults). */
+  'sheets.getLayout': { input: z.infer<Schemas['sheets.getLayout']>; output: { columns: ColumnLayout[] | null } };
+  /** Remembers a sheet's column layout in the workspace. */
+  'sheets.saveLayout': { input: z.infer<Schemas['sheets.saveLayout']>; output: { columns: ColumnLayout[] } };
 };
 
 export type MethodName = keyof ApiContract;
@@ -110,6 +149,18 @@ export const METHOD_NAMES = [
   'office.set',
   'communes.list',
   'communeStatus.update',
+  'edits.apply',
+  'hotspots.list',
+  'modelSites.list',
+  'units.underOffice',
+  'history.list',
+  'periods.list',
+  'periods.lock',
+  'periods.unlock',
+  'periods.copyForward',
+  'settings.setUserName',
+  'sheets.getLayout',
+  'sheets.saveLayout',
 ] as const satisfies readonly MethodName[];
 
 export function isMethodName(name: string): name is MethodName {

@@ -8,20 +8,30 @@ import { z } from 'zod';
 import { COMMUNE_STATUS_FIELD_KEYS, type CommuneStatusField } from '../domain/commune-status';
 import { SCHEME_CODES } from '../domain/admin-units';
 import { parsePeriodId } from '../domain/period';
+import { EDIT_CAUSES, SHEETS } from './register-types';
 
 const empty = z.object({}).strict();
 
 const periodIdSchema = z
   .string()
-  .max(16)
+  .max(24)
   .refine((id) => parsePeriodId(id) !== null, { message: 'period' });
 
-const fieldValueSchema = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]);
+const fieldValueSchema = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null(), z.array(z.string().max(64)).max(32)]);
 
 const fieldKeySchema = z.custom<CommuneStatusField>(
   (v) => typeof v === 'string' && (COMMUNE_STATUS_FIELD_KEYS as readonly string[]).includes(v),
   { message: 'field' },
 );
+
+const recordId = z.string().min(1).max(64);
+const registerValues = z.record(z.string().max(64), fieldValueSchema);
+
+const editSchema = z.discriminatedUnion('op', [
+  z.object({ sheet: z.enum(SHEETS), op: z.literal('set'), id: recordId, field: z.string().max(64), value: fieldValueSchema }).strict(),
+  z.object({ sheet: z.enum(['hotspots', 'modelSites']), op: z.literal('create'), values: registerValues }).strict(),
+  z.object({ sheet: z.enum(['hotspots', 'modelSites']), op: z.enum(['remove', 'restore']), id: recordId }).strict(),
+]);
 
 /** Largest unit list accepted, as base64 (the real 10,047-commune Excel is 3 MB). */
 export const MAX_UNIT_LIST_BYTES = 40 * 1024 * 1024;
@@ -67,6 +77,41 @@ export const schemas = {
         )
         .min(1)
         .max(100_000),
+    })
+    .strict(),
+  'edits.apply': z
+    .object({
+      periodId: periodIdSchema.nullable(),
+      cause: z.enum(EDIT_CAUSES),
+      /** 'all': one bad edit refuses the batch; 'valid': stores the valid ones and reports the rest. */
+      mode: z.enum(['all', 'valid']),
+      edits: z.array(editSchema).min(1).max(200_000),
+    })
+    .strict(),
+  'hotspots.list': z.object({ periodId: periodIdSchema, isRemovedIncluded: z.boolean() }).strict(),
+  'modelSites.list': z.object({ periodId: periodIdSchema, isRemovedIncluded: z.boolean() }).strict(),
+  'units.underOffice': empty,
+  'history.list': z
+    .object({
+      table: z.enum(['commune_statuses', 'hotspots', 'model_sites', 'periods']).nullable(),
+      recordId: z.string().max(80).nullable(),
+      periodId: z.string().max(40).nullable(),
+      cause: z.string().max(20).nullable(),
+      search: z.string().max(200).nullable(),
+      limit: z.number().int().min(1).max(5000),
+      offset: z.number().int().min(0),
+    })
+    .strict(),
+  'periods.list': empty,
+  'periods.lock': z.object({ periodId: periodIdSchema }).strict(),
+  'periods.unlock': z.object({ periodId: periodIdSchema, reason: z.string().trim().min(5).max(1000) }).strict(),
+  'periods.copyForward': z.object({ periodId: periodIdSchema, fromPeriodId: periodIdSchema }).strict(),
+  'settings.setUserName': z.object({ userName: z.string().trim().min(1).max(120) }).strict(),
+  'sheets.getLayout': z.object({ sheet: z.enum([...SHEETS, 'history']) }).strict(),
+  'sheets.saveLayout': z
+    .object({
+      sheet: z.enum([...SHEETS, 'history']),
+      columns: z.array(z.object({ colId: z.string().max(80), width: z.number().int().min(20).max(2000).nullable(), isHidden: z.boolean() }).strict()).max(200),
     })
     .strict(),
 } as const;

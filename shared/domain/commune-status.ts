@@ -4,6 +4,10 @@
  * the typing/paste parser, so a field cannot exist in one layer and not another.
  * Field keys are the snake_case names of domain.md, used unchanged in every layer.
  */
+import { labelTable, MAX_COUNT, type FieldDef, type FieldKind, type FieldValue, type Labels } from './fields';
+
+export { MAX_COUNT, type FieldDef, type FieldValue, type Labels };
+
 export const COMMUNE_CLASSES = [
   'KHONG_MA_TUY',
   'CO_MA_TUY',
@@ -16,8 +20,6 @@ export type CommuneClass = (typeof COMMUNE_CLASSES)[number];
 
 export const KEY_ROUTES = ['NONE', 'INTRA_PROVINCE', 'INTER_PROVINCE'] as const;
 export type KeyRoute = (typeof KEY_ROUTES)[number];
-
-export type Labels = { vi: string; en: string };
 
 export const COMMUNE_CLASS_LABELS: Record<CommuneClass, Labels> = {
   KHONG_MA_TUY: { vi: 'Không ma túy', en: 'Drug-free' },
@@ -34,20 +36,15 @@ export const KEY_ROUTE_LABELS: Record<KeyRoute, Labels> = {
   INTER_PROVINCE: { vi: 'Tuyến liên tỉnh', en: 'Inter-provincial route' },
 };
 
-export type FieldKind =
-  | { type: 'int' }
-  | { type: 'decimal'; decimals: number }
-  | { type: 'enum'; values: readonly string[]; labels: Record<string, Labels> }
-  | { type: 'bool' }
-  | { type: 'date' }
-  | { type: 'text'; maxLength: number };
-
-export type FieldDef = { key: string; kind: FieldKind; labels: Labels };
-
 const INT: FieldKind = { type: 'int' };
 
-/** Upper bound for counts: far above any commune, low enough to catch typos of pasted ids. */
-export const MAX_COUNT = 10_000_000;
+export const APPROVAL = labelTable([
+  ['DRAFT', 'Đang nhập', 'Draft'],
+  ['SELF_ASSESSED', 'Đã tự đánh giá', 'Self-assessed'],
+  ['SUBMITTED', 'Đã trình', 'Submitted'],
+  ['APPROVED', 'Đã phê duyệt', 'Approved'],
+  ['RETURNED', 'Trả lại', 'Returned'],
+] as const);
 
 export const COMMUNE_STATUS_FIELDS = [
   { key: 'declared_class', labels: { vi: 'Tình trạng', en: 'Status' }, kind: { type: 'enum', values: COMMUNE_CLASSES, labels: COMMUNE_CLASS_LABELS } },
@@ -67,15 +64,42 @@ export const COMMUNE_STATUS_FIELDS = [
   { key: 'commitment_signed', labels: { vi: 'Đã ký cam kết', en: 'Commitment signed' }, kind: { type: 'bool' } },
   { key: 'drug_free_certificate_no', labels: { vi: 'Số quyết định công nhận', en: 'Certificate decision no.' }, kind: { type: 'text', maxLength: 100 } },
   { key: 'drug_free_certificate_date', labels: { vi: 'Ngày công nhận', en: 'Certificate date' }, kind: { type: 'date' } },
+  { key: 'override_reason', labels: { vi: 'Lý do khác kết quả tính', en: 'Override reason' }, kind: { type: 'text', maxLength: 1000 } },
+  { key: 'approval_status', labels: { vi: 'Trạng thái phê duyệt', en: 'Approval status' }, kind: { type: 'enum', ...APPROVAL } },
+  { key: 'approval_decision_no', labels: { vi: 'Số quyết định phê duyệt', en: 'Approval decision no.' }, kind: { type: 'text', maxLength: 100 } },
+  { key: 'approval_date', labels: { vi: 'Ngày phê duyệt', en: 'Approval date' }, kind: { type: 'date' } },
+  { key: 'approved_by', labels: { vi: 'Cơ quan phê duyệt', en: 'Approved by' }, kind: { type: 'text', maxLength: 200 } },
+  // Aggregate statistics of domain.md §7.6 that the reports need (no personal data).
+  { key: 'addicts_records_male', labels: { vi: 'Người nghiện: nam', en: 'Addicts: male' }, kind: INT },
+  { key: 'addicts_records_female', labels: { vi: 'Người nghiện: nữ', en: 'Addicts: female' }, kind: INT },
+  { key: 'addicts_records_age_lt18', labels: { vi: 'Người nghiện: dưới 18 tuổi', en: 'Addicts: under 18' }, kind: INT },
+  { key: 'addicts_records_age_18_29', labels: { vi: 'Người nghiện: 18–29 tuổi', en: 'Addicts: 18–29' }, kind: INT },
+  { key: 'addicts_records_age_30_plus', labels: { vi: 'Người nghiện: từ 30 tuổi', en: 'Addicts: 30 and over' }, kind: INT },
+  { key: 'new_addicts_detected', labels: { vi: 'Người nghiện mới phát hiện', en: 'New addicts detected' }, kind: INT },
+  { key: 'new_users_detected', labels: { vi: 'Người sử dụng mới phát hiện', en: 'New users detected' }, kind: INT },
+  { key: 'removed_from_management', labels: { vi: 'Đưa ra khỏi diện quản lý', en: 'Removed from management' }, kind: INT },
+  { key: 'rehab_compulsory', labels: { vi: 'Cai nghiện bắt buộc', en: 'Compulsory rehab' }, kind: INT },
+  { key: 'rehab_voluntary_facility', labels: { vi: 'Cai tự nguyện tại cơ sở', en: 'Voluntary rehab at a facility' }, kind: INT },
+  { key: 'rehab_voluntary_family_community', labels: { vi: 'Cai tự nguyện tại gia đình, cộng đồng', en: 'Voluntary rehab at home/community' }, kind: INT },
+  { key: 'accessed_services', labels: { vi: 'Được tiếp cận dịch vụ', en: 'Accessed services' }, kind: INT },
+  { key: 'post_rehab_managed', labels: { vi: 'Quản lý sau cai (trong kỳ)', en: 'Post-rehab managed (period)' }, kind: INT },
+  { key: 'post_rehab_completed_rehab', labels: { vi: 'Sau cai đã hoàn thành', en: 'Post-rehab completed' }, kind: INT },
+  { key: 'relapse_detected', labels: { vi: 'Tái nghiện phát hiện', en: 'Relapses detected' }, kind: INT },
+  { key: 'drug_cases', labels: { vi: 'Số vụ phạm tội về ma túy', en: 'Drug crime cases' }, kind: INT },
+  { key: 'drug_offenders', labels: { vi: 'Số đối tượng phạm tội', en: 'Drug offenders' }, kind: INT },
+  { key: 'administrative_violations', labels: { vi: 'Vi phạm hành chính', en: 'Administrative violations' }, kind: INT },
+  { key: 'seized_heroin_g', labels: { vi: 'Thu giữ heroin (g)', en: 'Heroin seized (g)' }, kind: { type: 'decimal', decimals: 2 } },
+  { key: 'seized_synthetic_g', labels: { vi: 'Thu giữ ma túy tổng hợp (g)', en: 'Synthetic drugs seized (g)' }, kind: { type: 'decimal', decimals: 2 } },
+  { key: 'seized_synthetic_pills', labels: { vi: 'Thu giữ ma túy tổng hợp (viên)', en: 'Synthetic pills seized' }, kind: INT },
+  { key: 'seized_cannabis_g', labels: { vi: 'Thu giữ cần sa (g)', en: 'Cannabis seized (g)' }, kind: { type: 'decimal', decimals: 2 } },
+  { key: 'propaganda_sessions', labels: { vi: 'Buổi tuyên truyền', en: 'Awareness sessions' }, kind: INT },
+  { key: 'propaganda_participants', labels: { vi: 'Lượt người nghe tuyên truyền', en: 'Session participants' }, kind: INT },
   { key: 'note', labels: { vi: 'Ghi chú', en: 'Note' }, kind: { type: 'text', maxLength: 2000 } },
 ] as const satisfies readonly FieldDef[];
 
 export type CommuneStatusField = (typeof COMMUNE_STATUS_FIELDS)[number]['key'];
 
 export const COMMUNE_STATUS_FIELD_KEYS: readonly CommuneStatusField[] = COMMUNE_STATUS_FIELDS.map((f) => f.key);
-
-/** A stored field value: counts and areas are numbers, flags booleans, dates ISO strings; null = not entered. */
-export type FieldValue = string | number | boolean | null;
 
 export type CommuneStatusValues = Record<CommuneStatusField, FieldValue>;
 

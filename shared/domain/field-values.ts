@@ -6,7 +6,7 @@
  * are dd/mm/yyyy, closed lists accept the label or the code, ignoring case and marks.
  */
 import type { TermKey } from '../i18n/errors-vi';
-import { MAX_COUNT, type FieldDef, type FieldValue } from './commune-status';
+import { MAX_COUNT, type FieldDef, type FieldValue, type RefOptions } from './fields';
 import { foldVietnamese } from './text';
 
 export type FieldCheck = { ok: true; value: FieldValue } | { ok: false; rule: TermKey };
@@ -33,15 +33,26 @@ export function checkFieldValue(def: FieldDef, value: FieldValue): FieldCheck {
   const kind = def.kind;
   switch (kind.type) {
     case 'int':
-      return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_COUNT
+      return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= (kind.max ?? MAX_COUNT)
         ? { ok: true, value }
         : { ok: false, rule: 'wholeNumber' };
     case 'decimal':
-      return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 1e12 && decimalsOf(value) <= kind.decimals
+      return typeof value === 'number' &&
+        Number.isFinite(value) &&
+        value >= (kind.min ?? 0) &&
+        value <= (kind.max ?? 1e15) &&
+        decimalsOf(value) <= kind.decimals
         ? { ok: true, value }
         : { ok: false, rule: 'nonNegativeNumber' };
     case 'enum':
       return typeof value === 'string' && kind.values.includes(value) ? { ok: true, value } : { ok: false, rule: 'closedList' };
+    case 'set':
+      return Array.isArray(value) && value.every((v) => kind.values.includes(v)) && new Set(value).size === value.length
+        ? { ok: true, value: value.length === 0 ? null : kind.values.filter((v) => value.includes(v)) }
+        : { ok: false, rule: 'closedList' };
+    case 'ref':
+      // Which references exist is the services' business (they know the office and the registers).
+      return typeof value === 'string' && value.length > 0 && value.length <= 64 ? { ok: true, value } : { ok: false, rule: 'closedList' };
     case 'bool':
       return typeof value === 'boolean' ? { ok: true, value } : { ok: false, rule: 'yesNo' };
     case 'date':
@@ -89,8 +100,16 @@ export function formatDate(iso: string): string {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
 
+function matchCode(values: readonly string[], labels: Record<string, { vi: string; en: string }>, text: string): string | undefined {
+  const folded = foldVietnamese(text);
+  return values.find((code) => {
+    const l = labels[code];
+    return foldVietnamese(code) === folded || (l !== undefined && (foldVietnamese(l.vi) === folded || foldVietnamese(l.en) === folded));
+  });
+}
+
 /** Turns typed or pasted text into a checked value; blank text clears the cell. */
-export function parseFieldText(def: FieldDef, text: string): FieldCheck {
+export function parseFieldText(def: FieldDef, text: string, refs: RefOptions = {}): FieldCheck {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: true, value: null };
   const kind = def.kind;
@@ -101,15 +120,22 @@ export function parseFieldText(def: FieldDef, text: string): FieldCheck {
       return n === null ? { ok: false, rule: kind.type === 'int' ? 'wholeNumber' : 'nonNegativeNumber' } : checkFieldValue(def, n);
     }
     case 'enum': {
-      const folded = foldVietnamese(trimmed);
-      const hit = kind.values.find((code) => {
-        const labels = kind.labels[code];
-        return (
-          foldVietnamese(code) === folded ||
-          (labels !== undefined && (foldVietnamese(labels.vi) === folded || foldVietnamese(labels.en) === folded))
-        );
-      });
+      const hit = matchCode(kind.values, kind.labels, trimmed);
       return hit === undefined ? { ok: false, rule: 'closedList' } : { ok: true, value: hit };
+    }
+    case 'set': {
+      // Several choices in one cell, separated as people write lists: "Heroin; Cần sa" or "Heroin, Cần sa".
+      const parts = trimmed.split(/[;,\n]/u).map((p) => p.trim()).filter((p) => p !== '');
+      const codes = parts.map((p) => matchCode(kind.values, kind.labels, p));
+      if (codes.some((c) => c === undefined)) return { ok: false, rule: 'closedList' };
+      return checkFieldValue(def, [...new Set(codes as string[])]);
+    }
+    case 'ref': {
+      const options = refs[kind.target];
+      if (options === undefined) return checkFieldValue(def, trimmed);
+      const folded = foldVietnamese(trimmed);
+      const hit = options.find((o) => o.code === trimmed || foldVietnamese(o.label) === folded);
+      return hit === undefined ? { ok: false, rule: 'closedList' } : { ok: true, value: hit.code };
     }
     case 'bool': {
       const folded = foldVietnamese(trimmed);

@@ -1,12 +1,13 @@
 /**
  * Reporting periods identified by short ids: `2025` (year), `2025-H1` (half-year),
- * `2025-Q3` (quarter), `2025-06` (month). Calendar ranges only for now; the official
- * cut-off windows (15/12→14/12, Hà Nội's 16/11→15/11) come with the periods issue.
- * Dates are ISO strings (yyyy-mm-dd) across the API.
+ * `2025-Q3` (quarter), `2025-06` (month); the official yearly windows `2025-AY`
+ * (assessment year 15/12/2024→14/12/2025 of NĐ 09/2019 and QĐ 28/2025) and `2025-HN`
+ * (Hà Nội's 16/11/2024→15/11/2025), the June action month `2025-AM`, and custom
+ * ranges `2025-03-01_2025-08-31`. Dates are ISO strings (yyyy-mm-dd) across the API.
  */
 import type { Language } from '../i18n/format';
 
-export const PERIOD_KINDS = ['YEAR', 'HALF_YEAR', 'QUARTER', 'MONTH'] as const;
+export const PERIOD_KINDS = ['YEAR', 'HALF_YEAR', 'QUARTER', 'MONTH', 'ASSESSMENT_YEAR', 'HANOI_YEAR', 'ACTION_MONTH', 'CUSTOM'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
 export type Period = {
@@ -40,8 +41,37 @@ function monthRange(year: number, firstMonth: number, lastMonth: number): { star
   };
 }
 
-/** Parses a period id; returns null when it is not one of the four forms. */
+const SPECIAL_PATTERN = /^(\d{4})-(AY|HN|AM)$/u;
+const CUSTOM_PATTERN = /^(\d{4})-(\d{2})-(\d{2})_(\d{4})-(\d{2})-(\d{2})$/u;
+
+function isIsoDate(text: string): boolean {
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}
+
+function parseSpecial(id: string): Period | null {
+  const special = SPECIAL_PATTERN.exec(id);
+  if (special) {
+    const year = Number(special[1]);
+    if (year < MIN_PERIOD_YEAR || year > MAX_PERIOD_YEAR) return null;
+    if (special[2] === 'AY') return { id, kind: 'ASSESSMENT_YEAR', year, seq: null, startDate: `${year - 1}-12-15`, endDate: `${year}-12-14` };
+    if (special[2] === 'HN') return { id, kind: 'HANOI_YEAR', year, seq: null, startDate: `${year - 1}-11-16`, endDate: `${year}-11-15` };
+    return { id, kind: 'ACTION_MONTH', year, seq: null, startDate: `${year}-06-01`, endDate: `${year}-06-30` };
+  }
+  const custom = CUSTOM_PATTERN.exec(id);
+  if (!custom) return null;
+  const startDate = id.slice(0, 10);
+  const endDate = id.slice(11);
+  const year = Number(custom[4]);
+  if (!isIsoDate(startDate) || !isIsoDate(endDate) || endDate < startDate) return null;
+  if (Number(custom[1]) < MIN_PERIOD_YEAR || year > MAX_PERIOD_YEAR) return null;
+  return { id, kind: 'CUSTOM', year, seq: null, startDate, endDate };
+}
+
+/** Parses a period id; returns null when it is not one of the known forms. */
 export function parsePeriodId(id: string): Period | null {
+  const special = parseSpecial(id.trim());
+  if (special) return special;
   const match = PERIOD_PATTERN.exec(id.trim());
   if (!match) return null;
   const year = Number(match[1]);
@@ -60,9 +90,15 @@ export function parsePeriodId(id: string): Period | null {
   return { id: `${year}-${part}`, kind: 'MONTH', year, seq, ...monthRange(year, seq, seq) };
 }
 
-/** Builds the id of a period from its parts. */
-export function periodId(kind: PeriodKind, year: number, seq: number | null): string {
+/** Builds the id of a period from its parts (custom ranges are built with customPeriodId). */
+export function periodId(kind: Exclude<PeriodKind, 'CUSTOM'>, year: number, seq: number | null): string {
   switch (kind) {
+    case 'ASSESSMENT_YEAR':
+      return `${year}-AY`;
+    case 'HANOI_YEAR':
+      return `${year}-HN`;
+    case 'ACTION_MONTH':
+      return `${year}-AM`;
     case 'YEAR':
       return `${year}`;
     case 'HALF_YEAR':
@@ -72,6 +108,30 @@ export function periodId(kind: PeriodKind, year: number, seq: number | null): st
     case 'MONTH':
       return `${year}-${pad2(seq ?? 1)}`;
   }
+}
+
+export function customPeriodId(startDate: string, endDate: string): string {
+  return `${startDate}_${endDate}`;
+}
+
+/** The period of the same kind just before this one (for "start from the previous period"). */
+export function previousPeriodId(period: Period): string {
+  if (period.kind === 'CUSTOM') {
+    const days = Math.round((Date.parse(period.endDate) - Date.parse(period.startDate)) / 86_400_000);
+    const end = new Date(Date.parse(period.startDate) - 86_400_000);
+    const start = new Date(end.getTime() - days * 86_400_000);
+    return customPeriodId(start.toISOString().slice(0, 10), end.toISOString().slice(0, 10));
+  }
+  const seq = period.seq;
+  if (seq === null || seq === 1) {
+    const last = period.kind === 'HALF_YEAR' ? 2 : period.kind === 'QUARTER' ? 4 : period.kind === 'MONTH' ? 12 : null;
+    return periodId(period.kind, period.year - 1, last);
+  }
+  return periodId(period.kind, period.year, seq - 1);
+}
+
+function dmy(iso: string): string {
+  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 }
 
 /** The quarter that contains the given ISO date: the default period on first run. */
@@ -86,6 +146,11 @@ const ROMAN = ['I', 'II', 'III', 'IV'];
 /** The label officials write: "Quý III/2025", "6 tháng đầu năm 2025", "Tháng 06/2025". */
 export function periodLabel(period: Period, language: Language): string {
   const { kind, year, seq } = period;
+  const range = `${dmy(period.startDate)}–${dmy(period.endDate)}`;
+  if (kind === 'ASSESSMENT_YEAR') return language === 'en' ? `Assessment year ${year} (${range})` : `Năm đánh giá ${year} (${range})`;
+  if (kind === 'HANOI_YEAR') return language === 'en' ? `Year ${year}, Hà Nội window (${range})` : `Năm ${year} theo kỳ Hà Nội (${range})`;
+  if (kind === 'ACTION_MONTH') return language === 'en' ? `Action month ${year}` : `Tháng hành động ${year}`;
+  if (kind === 'CUSTOM') return range;
   if (language === 'en') {
     if (kind === 'YEAR') return `Year ${year}`;
     if (kind === 'HALF_YEAR') return `${seq === 1 ? 'First' : 'Second'} half of ${year}`;
