@@ -7,19 +7,20 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../shared/i18n/format';
 import { en } from './en';
+import { gridResources, type GridMessages } from './grid';
 import { vi, type Messages } from './vi';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages };
+    resources: { translation: Messages; grid: GridMessages };
   }
 }
 
 export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  resources: { vi: { translation: vi, grid: gridResources.vi }, en: { translation: en, grid: gridResources.en } },
   lng: 'vi',
   fallbackLng: 'vi',
   supportedLngs: ['vi', 'en'],
