@@ -12,7 +12,7 @@ type Screen =
   | { kind: 'loading' }
   | { kind: 'failed'; message: string }
   | { kind: 'setup'; schemes: SchemeSummary[] }
-  | { kind: 'main'; office: Office };
+  | { kind: 'main'; office: Office; userName: string | null };
 
 /**
  * Decides the screen from what the workspace holds: set-up until an office is chosen
@@ -22,6 +22,7 @@ export function App() {
   const { t } = useTranslation();
   const client = useClient();
   const [screen, setScreen] = useState<Screen>({ kind: 'loading' });
+  const [userName, setUserName] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     setScreen({ kind: 'loading' });
@@ -29,9 +30,10 @@ export function App() {
       const info = await client.call('app.info', {});
       if (info.language !== i18n.language) await i18n.changeLanguage(info.language);
       document.documentElement.lang = info.language;
+      setUserName(info.userName);
       const office = await client.call('office.get', {});
       if (office !== null) {
-        setScreen({ kind: 'main', office });
+        setScreen({ kind: 'main', office, userName: info.userName });
         return;
       }
       setScreen({ kind: 'setup', schemes: await client.call('units.schemes', {}) });
@@ -62,8 +64,8 @@ export function App() {
         </div>
       );
     case 'setup':
-      return <SetupScreen initialSchemes={screen.schemes} onOfficeChosen={(office) => setScreen({ kind: 'main', office })} />;
+      return <SetupScreen initialSchemes={screen.schemes} onOfficeChosen={(office) => setScreen({ kind: 'main', office, userName })} />;
     case 'main':
-      return <MainScreen office={screen.office} />;
+      return <MainScreen office={screen.office} userName={screen.userName} />;
   }
 }

@@ -1,29 +1,56 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Office } from '../../shared/api/contract';
 import { parsePeriodId, periodLabel, quarterOf } from '../../shared/domain/period';
-import { currentLanguage } from '../i18n/setup';
+import { currentLanguage, i18n } from '../i18n/setup';
 import { CommunesSheet } from '../sheets/CommunesSheet';
+import { HistorySheet } from '../sheets/history/HistorySheet';
+import { RecordHistoryDialog } from '../sheets/history/RecordHistoryDialog';
+import { ModelSitesSheet } from '../sheets/model-sites/ModelSitesSheet';
+import { useClient } from './client-context';
 import { ErrorAlert } from './ErrorAlert';
+import { errorText } from './error-text';
 import { todayIso } from './format';
 import { LanguageSwitch } from './LanguageSwitch';
 import { documentTitle, officeTitle } from './office-title';
+import { PeriodActions } from './PeriodActions';
 import { choiceFromId, choiceId, rememberChoice, rememberedChoice, type PeriodChoice } from './period-choice';
 import { PeriodSelector } from './PeriodSelector';
+import { RecordHistoryContext, type RecordRef } from './record-history';
+import { SheetPanel } from './SheetPanel';
+import { SheetTabs } from './SheetTabs';
+import type { SheetTab } from './sheet-tabs';
+import { usePeriodLock } from './use-period-lock';
+import { UserNameField } from './UserNameField';
 
-type Props = { office: Office };
+type Props = { office: Office; userName: string | null };
 
 const FALLBACK_CHOICE: PeriodChoice = { kind: 'YEAR', year: new Date().getFullYear(), seq: null };
 
-/** The office's workspace: top bar (office, period, language) and the Communes sheet. */
-export function MainScreen({ office }: Props) {
+/**
+ * The office's workspace: top bar (office, user, language), the period bar (period,
+ * lock, copy forward) and the sheet tabs. A sheet is mounted when first shown and then
+ * kept, so switching tabs never drops an edit that is still being saved.
+ */
+export function MainScreen({ office, userName }: Props) {
   const { t } = useTranslation();
+  const client = useClient();
   const language = currentLanguage();
   const today = useMemo(() => new Date(), []);
   const [choice, setChoice] = useState<PeriodChoice>(() => rememberedChoice() ?? choiceFromId(quarterOf(todayIso(today))) ?? FALLBACK_CHOICE);
+  const [tab, setTab] = useState<SheetTab>('communes');
+  const [visited, setVisited] = useState<ReadonlySet<SheetTab>>(() => new Set(['communes']));
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [dataVersion, setDataVersion] = useState(0);
+  const [historyRecord, setHistoryRecord] = useState<RecordRef | null>(null);
   const periodId = choiceId(choice);
   const period = parsePeriodId(periodId);
+  const periodText = period ? periodLabel(period, language) : periodId;
+
+  const errorOf = useCallback((e: unknown) => errorText(e, i18n.t), []);
+  const showError = useCallback((e: unknown) => setError(errorText(e, i18n.t)), []);
+  const lock = usePeriodLock(client, periodId, showError);
 
   useEffect(() => {
     document.title = documentTitle(office);
@@ -32,28 +59,60 @@ export function MainScreen({ office }: Props) {
   const choosePeriod = (next: PeriodChoice) => {
     rememberChoice(next);
     setChoice(next);
+    setNotice(null);
   };
 
+  const chooseTab = (next: SheetTab) => {
+    setTab(next);
+    setVisited((before) => (before.has(next) ? before : new Set([...before, next])));
+  };
+
+  const panel = (which: SheetTab, content: () => ReactNode) =>
+    visited.has(which) ? (
+      <SheetPanel tab={which} isActive={tab === which}>
+        {content()}
+      </SheetPanel>
+    ) : null;
+
   return (
-    <div className="main-screen">
-      <header className="top-bar">
-        <span className="brand">{t('app.name')}</span>
-        <div className="office-title" aria-label={t('office.label')} title={officeTitle(office)}>
-          <span className="office-name">{office.name}</span>
-          {office.parents.length > 0 && <span className="office-parents">{office.parents.join(', ')}</span>}
+    <RecordHistoryContext.Provider value={setHistoryRecord}>
+      <div className="main-screen">
+        <header className="top-bar">
+          <span className="brand">{t('app.name')}</span>
+          <div className="office-title" aria-label={t('office.label')} title={officeTitle(office)}>
+            <span className="office-name">{office.name}</span>
+            {office.parents.length > 0 && <span className="office-parents">{office.parents.join(', ')}</span>}
+          </div>
+          <span className="spacer" />
+          <UserNameField initialName={userName} onError={showError} onNotice={setNotice} />
+          <LanguageSwitch onError={setError} />
+        </header>
+        <div className="period-bar">
+          <PeriodSelector value={choice} onChange={choosePeriod} today={today} />
+          <span className="period-label" data-testid="period-label">
+            {periodText}
+          </span>
+          <span className="spacer" />
+          {period !== null && (
+            <PeriodActions period={period} lock={lock} onNotice={setNotice} onError={showError} errorOf={errorOf} onCopied={() => setDataVersion((v) => v + 1)} />
+          )}
         </div>
-        <span className="spacer" />
-        <PeriodSelector value={choice} onChange={choosePeriod} today={today} />
-        <LanguageSwitch onError={setError} />
-      </header>
-      <ErrorAlert message={error} onDismiss={() => setError(null)} />
-      <div className="sheet-header">
-        <h1 className="sheet-title">{t('sheet.title')}</h1>
-        <span className="period-label" data-testid="period-label">
-          {period ? periodLabel(period, language) : periodId}
-        </span>
+        <ErrorAlert message={error} onDismiss={() => setError(null)} />
+        {notice !== null && (
+          <div className="notice" role="status" data-testid="notice">
+            <span className="alert-text">{notice}</span>
+            <button type="button" className="alert-close" onClick={() => setNotice(null)} aria-label={t('app.dismiss')}>
+              ×
+            </button>
+          </div>
+        )}
+        <SheetTabs active={tab} onChange={chooseTab} />
+        {panel('communes', () => <CommunesSheet key={dataVersion} periodId={periodId} />)}
+        {panel('hotspots', () => <div className="sheet-placeholder">{t('tabs.hotspotsPending')}</div>)}
+        {panel('modelSites', () => <ModelSitesSheet key={dataVersion} periodId={periodId} officeCode={office.code} periodText={periodText} isLocked={lock.isLocked} language={language} />)}
+        {panel('history', () => <HistorySheet key={dataVersion} isActive={tab === 'history'} language={language} />)}
+        {historyRecord !== null && <RecordHistoryDialog record={historyRecord} language={language} onClose={() => setHistoryRecord(null)} />}
       </div>
-      <CommunesSheet periodId={periodId} />
-    </div>
+    </RecordHistoryContext.Provider>
   );
 }

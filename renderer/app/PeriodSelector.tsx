@@ -1,13 +1,17 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PERIOD_KINDS, type PeriodKind } from '../../shared/domain/period';
-import { changeKind, seqCount, yearOptions, type PeriodChoice } from './period-choice';
+import { CustomRangeFields } from './CustomRangeFields';
+import { changeKind, choiceId, hasYear, seqCount, yearOptions, type PeriodChoice } from './period-choice';
 
 type Props = { value: PeriodChoice; onChange: (choice: PeriodChoice) => void; today: Date };
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
 
-/** Kind (năm / 6 tháng / quý / tháng), year and the half, quarter or month. */
+/**
+ * Kind (năm / 6 tháng / quý / tháng, the official yearly windows, the action month or a
+ * custom range), then the year and the half, quarter or month, or the two dates.
+ */
 export function PeriodSelector({ value, onChange, today }: Props) {
   const { t } = useTranslation();
   const id = useId();
@@ -33,16 +37,18 @@ export function PeriodSelector({ value, onChange, today }: Props) {
           ))}
         </select>
       </div>
-      <div className="inline-field">
-        <label htmlFor={`${id}-year`}>{t('period.year')}</label>
-        <select id={`${id}-year`} value={value.year} onChange={(e) => onChange({ ...value, year: Number(e.currentTarget.value) })}>
-          {years.map((year) => (
-            <option key={year} value={year}>
-              {year}
-            </option>
-          ))}
-        </select>
-      </div>
+      {hasYear(value.kind) && (
+        <div className="inline-field">
+          <label htmlFor={`${id}-year`}>{t('period.year')}</label>
+          <select id={`${id}-year`} value={value.year} onChange={(e) => onChange({ ...value, year: Number(e.currentTarget.value) })}>
+            {years.map((year) => (
+              <option key={year} value={year}>
+                {year}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       {seqs.length > 0 && (
         <div className="inline-field">
           <label htmlFor={`${id}-seq`}>{t('period.seq')}</label>
@@ -54,6 +60,10 @@ export function PeriodSelector({ value, onChange, today }: Props) {
             ))}
           </select>
         </div>
+      )}
+      {value.kind === 'CUSTOM' && value.range !== undefined && (
+        // Keyed on the range: choosing another kind and back starts from fresh texts.
+        <CustomRangeFields key={choiceId(value)} value={value.range} onChange={(range) => onChange({ kind: 'CUSTOM', year: Number(range.endDate.slice(0, 4)), seq: null, range })} />
       )}
     </div>
   );

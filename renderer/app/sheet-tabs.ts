@@ -1,0 +1,19 @@
+/** The sheets of the main screen, in tab order. */
+export const SHEET_TABS = ['communes', 'hotspots', 'modelSites', 'history'] as const;
+export type SheetTab = (typeof SHEET_TABS)[number];
+
+/** data-testid of each tab (tests address tabs without depending on the language). */
+export const TAB_TEST_IDS: Record<SheetTab, string> = {
+  communes: 'tab-communes',
+  hotspots: 'tab-hotspots',
+  modelSites: 'tab-model-sites',
+  history: 'tab-history',
+};
+
+export function tabPanelId(tab: SheetTab): string {
+  return `sheet-panel-${tab}`;
+}
+
+export function tabId(tab: SheetTab): string {
+  return `sheet-tab-${tab}`;
+}
