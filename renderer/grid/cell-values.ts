@@ -1,11 +1,12 @@
 /**
- * How a commune-status value looks in a cell and how typed text becomes a value.
- * Numbers are shown the Vietnamese way (12.345, 12,5) in both languages, so what a
- * user sees can always be typed back; dates are dd/mm/yyyy; closed lists show labels.
- * Text that does not parse becomes an InvalidEntry, which the editor refuses to commit.
+ * How a field value looks in a cell and how typed text becomes a value. Numbers are
+ * shown the Vietnamese way (12.345, 12,5) in both languages, so what a user sees can
+ * always be typed or pasted back; dates are dd/mm/yyyy; closed lists show labels, sets
+ * "a; b", references the referenced record's name. Text that does not parse becomes an
+ * InvalidEntry, which the editor refuses to commit.
  */
-import type { FieldDef, FieldValue } from '../../shared/domain/commune-status';
 import { formatDate, parseFieldText } from '../../shared/domain/field-values';
+import type { FieldDef, FieldValue, RefOptions } from '../../shared/domain/fields';
 import type { Language } from '../../shared/i18n/format';
 import type { TermKey } from '../../shared/i18n/errors-vi';
 
@@ -20,7 +21,7 @@ export function isInvalidEntry(value: unknown): value is InvalidEntry {
 
 const numberFormats = new Map<number, Intl.NumberFormat>();
 
-function vietnameseNumber(value: number, decimals: number): string {
+export function vietnameseNumber(value: number, decimals: number): string {
   let format = numberFormats.get(decimals);
   if (format === undefined) {
     format = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: decimals });
@@ -29,8 +30,12 @@ function vietnameseNumber(value: number, decimals: number): string {
   return format.format(value);
 }
 
+function labelOf(labels: Record<string, { vi: string; en: string }>, code: string, language: Language): string {
+  return labels[code]?.[language] ?? code;
+}
+
 /** The text a cell shows for a stored value; empty for null. */
-export function formatCellValue(def: FieldDef, value: CellValue | undefined, language: Language, texts: ValueTexts): string {
+export function formatCellValue(def: FieldDef, value: CellValue | undefined, language: Language, texts: ValueTexts, refs: RefOptions = {}): string {
   if (value === null || value === undefined) return '';
   if (isInvalidEntry(value)) return value.text;
   const kind = def.kind;
@@ -40,7 +45,11 @@ export function formatCellValue(def: FieldDef, value: CellValue | undefined, lan
     case 'decimal':
       return typeof value === 'number' ? vietnameseNumber(value, kind.decimals) : String(value);
     case 'enum':
-      return typeof value === 'string' ? (kind.labels[value]?.[language] ?? value) : String(value);
+      return typeof value === 'string' ? labelOf(kind.labels, value, language) : String(value);
+    case 'set':
+      return Array.isArray(value) ? value.map((code: string) => labelOf(kind.labels, code, language)).join('; ') : String(value);
+    case 'ref':
+      return typeof value === 'string' ? (refs[kind.target]?.find((o) => o.code === value)?.label ?? value) : String(value);
     case 'bool':
       return value === true ? texts.yes : value === false ? texts.no : String(value);
     case 'date':
@@ -51,12 +60,12 @@ export function formatCellValue(def: FieldDef, value: CellValue | undefined, lan
 }
 
 /**
- * Turns editor output into a value. Text editors hand over strings; the drop-down
- * editors hand over the stored code or boolean itself, which needs no parsing.
+ * Turns editor output into a value. Text editors hand over strings, parsed as typing
+ * is everywhere; the drop-down editors hand over the stored code or boolean itself.
  */
-export function parseCellInput(def: FieldDef, input: unknown): CellValue {
+export function parseCellInput(def: FieldDef, input: unknown, refs: RefOptions = {}): CellValue {
   if (input === null || input === undefined) return null;
   if (typeof input !== 'string') return typeof input === 'number' || typeof input === 'boolean' ? input : null;
-  const result = parseFieldText(def, input);
+  const result = parseFieldText(def, input, refs);
   return result.ok ? result.value : { isInvalid: true, text: input, rule: result.rule };
 }

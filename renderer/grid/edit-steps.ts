@@ -4,7 +4,7 @@
  * values, created rows their new ids. Undoing a create removes the row; redoing it
  * restores the same row, so ids (and the history of the row) stay stable.
  */
-import type { EditsResult } from '../../shared/api/contract';
+import type { ApiInput, EditsResult } from '../../shared/api/contract';
 import type { Edit, SheetName } from '../../shared/api/register-types';
 import type { FieldValue } from '../../shared/domain/fields';
 
@@ -86,4 +86,19 @@ export function redoEdits(step: Step): Edit[] {
 export function sameValue(a: FieldValue, b: FieldValue): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => v === b[i]);
   return a === b;
+}
+
+type WireEdits = ApiInput<'edits.apply'>['edits'];
+
+/**
+ * The edits as the API's input type wants them: the validators infer mutable arrays,
+ * while Edit (register-types) holds set values as readonly arrays.
+ */
+export function toWire(edits: readonly Edit[]): WireEdits {
+  const copy = (v: FieldValue) => (Array.isArray(v) ? [...(v as readonly string[])] : (v as Exclude<FieldValue, readonly string[]>));
+  return edits.map((e) => {
+    if (e.op === 'set') return { ...e, value: copy(e.value) };
+    if (e.op === 'create') return { ...e, values: Object.fromEntries(Object.entries(e.values).map(([k, v]) => [k, copy(v)])) };
+    return e;
+  });
 }

@@ -1,0 +1,117 @@
+import type { CellValueChangedEvent, ColDef, ColGroupDef, GetRowIdParams, GridReadyEvent, RowSelectionOptions } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useCallback, type ReactNode } from 'react';
+import { foldVietnamese } from '../../shared/domain/text';
+import type { Language } from '../../shared/i18n/format';
+import { readCspNonce } from '../app/csp-nonce';
+import { sheetTheme } from '../sheets/ag-grid-setup';
+import { GRID_LOCALE_VI } from '../sheets/grid-locale-vi';
+import type { CellValue } from './cell-values';
+import type { Spreadsheet } from './use-spreadsheet';
+import './grid.css';
+
+type Props<Row> = {
+  sheet: Spreadsheet<Row>;
+  columnDefs: (ColDef<Row, CellValue> | ColGroupDef<Row>)[];
+  getRowId: (p: GetRowIdParams<Row>) => string;
+  language: Language;
+  quickFilter: string;
+  onShownCountChanged?: (count: number) => void;
+  /** The blank row under the last one, where registers take a new record. */
+  pinnedBottomRowData?: Row[];
+  onPinnedRowEdited?: (event: CellValueChangedEvent<Row, CellValue>) => void;
+  rowSelection?: RowSelectionOptions<Row>;
+  /** Shown over the grid (e.g. while loading). */
+  overlay?: ReactNode;
+};
+
+const styleNonce = readCspNonce();
+
+// Outside the component: a new object on every render would make AG Grid rebuild its
+// columns and close the editor the user is typing in.
+const DEFAULT_COL_DEF: ColDef = { resizable: true, sortable: true, filter: true, wrapHeaderText: true, autoHeaderHeight: true, minWidth: 70 };
+const parseQuickFilter = (text: string) => foldVietnamese(text).split(' ').filter((part) => part !== '');
+const matchQuickFilter = (parts: string[], rowText: string) => {
+  const folded = foldVietnamese(rowText);
+  return parts.every((part) => folded.includes(part));
+};
+
+/**
+ * A sheet's grid with the spreadsheet module wired in: Excel keys (Enter down, Tab
+ * right, Esc cancels, F2 or typing edits), the cell range, clipboard, fill, clear,
+ * undo; every typed change is one batch of edits.apply with cause 'typing'.
+ */
+export function SpreadsheetGrid<Row>({ sheet, columnDefs, getRowId, language, quickFilter, onShownCountChanged, pinnedBottomRowData, onPinnedRowEdited, rowSelection, overlay }: Props<Row>) {
+  const { gridApi, edits, interaction, config, clearInvalid } = sheet;
+  const { access, fields } = config;
+  const { commit, flushDeferred } = edits;
+
+  const onGridReady = useCallback(
+    (event: GridReadyEvent<Row>) => {
+      gridApi.current = event.api;
+    },
+    [gridApi],
+  );
+
+  const onCellValueChanged = useCallback(
+    (event: CellValueChangedEvent<Row, CellValue>) => {
+      if (event.node.rowPinned) {
+        onPinnedRowEdited?.(event);
+        return;
+      }
+      const def = fields.get(event.column.getColId());
+      const value = event.newValue ?? null;
+      if (!event.data || !def || (typeof value === 'object' && value !== null && !Array.isArray(value))) return;
+      const oldValue = event.oldValue;
+      void commit('typing', [
+        {
+          edit: { sheet: access.sheet, op: 'set', id: access.idOf(event.data), field: def.key, value },
+          oldValue: oldValue === undefined || (typeof oldValue === 'object' && oldValue !== null && !Array.isArray(oldValue)) ? null : oldValue,
+        },
+      ]);
+    },
+    [access, fields, commit, onPinnedRowEdited],
+  );
+
+  const onCellEditingStopped = useCallback(() => {
+    clearInvalid();
+    // The grid still counts the cell as editing while this event runs.
+    window.setTimeout(flushDeferred, 0);
+  }, [clearInvalid, flushDeferred]);
+
+  const countShown = useCallback(() => {
+    onShownCountChanged?.(gridApi.current?.getDisplayedRowCount() ?? 0);
+  }, [gridApi, onShownCountChanged]);
+
+  return (
+    <div className="sheet-grid" {...interaction.wrapperProps}>
+      {overlay}
+      <AgGridReact<Row>
+        // localeText is read once by the grid, so a language switch builds a new grid.
+        key={language}
+        localeText={language === 'vi' ? GRID_LOCALE_VI : undefined}
+        theme={sheetTheme}
+        styleNonce={styleNonce}
+        rowData={edits.rows}
+        columnDefs={columnDefs}
+        defaultColDef={DEFAULT_COL_DEF}
+        getRowId={getRowId}
+        pinnedBottomRowData={pinnedBottomRowData}
+        rowSelection={rowSelection}
+        enterNavigatesVertically
+        enterNavigatesVerticallyAfterEdit
+        suppressStartEditOnTab
+        stopEditingWhenCellsLoseFocus
+        invalidEditValueMode="block"
+        quickFilterText={quickFilter}
+        quickFilterParser={parseQuickFilter}
+        quickFilterMatcher={matchQuickFilter}
+        onGridReady={onGridReady}
+        onModelUpdated={countShown}
+        onCellValueChanged={onCellValueChanged}
+        onCellEditingStopped={onCellEditingStopped}
+        {...interaction.gridHandlers}
+      />
+    </div>
+  );
+}

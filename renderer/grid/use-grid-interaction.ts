@@ -1,0 +1,220 @@
+/**
+ * Excel's selection, clipboard and shortcut behaviour on AG Grid Community: a cell
+ * range (anchor + focus; shift+click, shift+arrows, mouse drag) painted through
+ * cellClassRules, Ctrl+C / Ctrl+V on the browser's copy and paste events, Ctrl+D,
+ * Delete, Ctrl+Z / Ctrl+Y. Every change goes through SheetEdits.commit as one batch.
+ */
+import type { CellFocusedEvent, CellMouseDownEvent, CellMouseOverEvent, GridApi } from 'ag-grid-community';
+import { useCallback, useMemo, useRef, type ClipboardEvent, type KeyboardEvent, type RefObject } from 'react';
+import { parseTsv } from '../../shared/domain/tsv';
+import { copyText, planClear, planFill, planPaste } from './block-plan';
+import { commandOf } from './grid-keys';
+import { boundsOf, extendRange, isInRange, isMultiCell, rowsOf, singleCell, type CellPos, type CellRange } from './range';
+import { columnIndexOf, sheetViewOf, type ViewOptions } from './sheet-view';
+import type { SheetEdits } from './use-sheet-edits';
+
+export type GridInteraction = {
+  isInRange(rowIndex: number | null, colId: string, rowPinned?: 'top' | 'bottom' | null): boolean;
+  /** Ids of the rows the selection covers (the focused row when there is no range). */
+  selectedRowIds(): string[];
+  wrapperProps: {
+    onCopy: (e: ClipboardEvent<HTMLDivElement>) => void;
+    onPaste: (e: ClipboardEvent<HTMLDivElement>) => void;
+    onKeyDownCapture: (e: KeyboardEvent<HTMLDivElement>) => void;
+    onMouseUp: () => void;
+  };
+  gridHandlers: {
+    onCellFocused: (e: CellFocusedEvent) => void;
+    onCellMouseDown: (e: CellMouseDownEvent) => void;
+    onCellMouseOver: (e: CellMouseOverEvent) => void;
+    onSortChanged: () => void;
+    onFilterChanged: () => void;
+  };
+};
+
+const isFormField = (target: EventTarget) => target instanceof HTMLElement && target.closest('input, textarea, select, .ag-popup') !== null;
+
+export function useGridInteraction<Row>(gridApi: RefObject<GridApi<Row> | null>, edits: SheetEdits<Row>, viewOptions: () => ViewOptions<Row>): GridInteraction {
+  const range = useRef<CellRange | null>(null);
+  // Set by shift+click and shift+arrows: the next focus change extends instead of resetting.
+  const keepAnchor = useRef(false);
+  const isDragging = useRef(false);
+
+  const setRange = useCallback(
+    (next: CellRange | null) => {
+      const api = gridApi.current;
+      const before = range.current;
+      range.current = next;
+      if (!api || (!isMultiCell(before) && !isMultiCell(next))) return;
+      const rows = new Set([...(before ? rowsOf(before) : []), ...(next ? rowsOf(next) : [])]);
+      const nodes = [...rows].flatMap((i) => api.getDisplayedRowAtIndex(i) ?? []);
+      api.refreshCells({ rowNodes: nodes, force: true });
+    },
+    [gridApi],
+  );
+
+  const posOf = useCallback(
+    (rowIndex: number | null, colId: string): CellPos | null => {
+      const api = gridApi.current;
+      if (!api || rowIndex === null) return null;
+      const col = columnIndexOf(api, colId);
+      return col < 0 ? null : { row: rowIndex, col };
+    },
+    [gridApi],
+  );
+
+  /** The selection to act on: the range, or the focused cell. */
+  const current = useCallback((): CellRange | null => {
+    const api = gridApi.current;
+    const focused = api?.getFocusedCell();
+    if (!api || !focused || focused.rowPinned) return null;
+    if (range.current) return range.current;
+    const pos = posOf(focused.rowIndex, focused.column.getColId());
+    return pos ? singleCell(pos) : null;
+  }, [gridApi, posOf]);
+
+  const run = useCallback(
+    (kind: 'fill' | 'clear') => {
+      const api = gridApi.current;
+      const selection = current();
+      if (!api || !selection) return;
+      const view = sheetViewOf(api, viewOptions());
+      void edits.commit(kind, kind === 'fill' ? planFill(view, selection) : planClear(view, selection));
+    },
+    [gridApi, current, edits, viewOptions],
+  );
+
+  const onKeyDownCapture = useCallback(
+    (e: KeyboardEvent<HTMLDivElement>) => {
+      const api = gridApi.current;
+      if (!api || api.getEditingCells().length > 0 || isFormField(e.target)) return;
+      const command = commandOf(e.nativeEvent);
+      if (command === null) return;
+      // Handled here, before the grid's own listeners: its Delete and undo work on its own stack.
+      e.preventDefault();
+      e.stopPropagation();
+      const isLocked = viewOptions().isLocked;
+      if (command.kind === 'undo' || command.kind === 'redo') {
+        if (!isLocked) void (command.kind === 'undo' ? edits.undo() : edits.redo());
+      } else if (command.kind === 'fill' || command.kind === 'clear') {
+        if (!isLocked) run(command.kind);
+      } else {
+        const selection = current();
+        if (!selection) return;
+        const next = extendRange(selection, command.dRow, command.dCol, api.getDisplayedRowCount(), api.getAllDisplayedColumns().length);
+        const column = api.getAllDisplayedColumns()[next.focus.col];
+        if (!column) return;
+        keepAnchor.current = true;
+        setRange(next);
+        api.ensureIndexVisible(next.focus.row);
+        api.ensureColumnVisible(column);
+        api.setFocusedCell(next.focus.row, column);
+      }
+    },
+    [gridApi, viewOptions, edits, run, current, setRange],
+  );
+
+  const onCopy = useCallback(
+    (e: ClipboardEvent<HTMLDivElement>) => {
+      const api = gridApi.current;
+      const selection = current();
+      if (!api || !selection || api.getEditingCells().length > 0 || isFormField(e.target)) return;
+      e.clipboardData.setData('text/plain', copyText(sheetViewOf(api, viewOptions()), selection));
+      e.preventDefault();
+    },
+    [gridApi, current, viewOptions],
+  );
+
+  const onPaste = useCallback(
+    (e: ClipboardEvent<HTMLDivElement>) => {
+      const api = gridApi.current;
+      const focused = api?.getFocusedCell();
+      // While a cell is being edited its input takes the paste as text.
+      if (!api || !focused || api.getEditingCells().length > 0 || isFormField(e.target)) return;
+      e.preventDefault();
+      const options = viewOptions();
+      if (options.isLocked) return;
+      const view = sheetViewOf(api, options);
+      let block = parseTsv(e.clipboardData.getData('text/plain'));
+      let start: CellPos = { row: focused.rowPinned === 'bottom' ? view.rowCount : focused.rowIndex, col: columnIndexOf(api, focused.column.getColId()) };
+      const selection = range.current;
+      // One copied cell pasted on a range fills the range, as in Excel.
+      if (selection && isMultiCell(selection) && block.length === 1 && block[0]?.length === 1) {
+        const b = boundsOf(selection);
+        const text = block[0][0] ?? '';
+        block = rowsOf(selection).map(() => Array.from({ length: b.right - b.left + 1 }, () => text));
+        start = { row: b.top, col: b.left };
+      }
+      if (block.length === 0 || start.col < 0) return;
+      const plan = planPaste(view, start, block);
+      void edits.commit('paste', plan.edits, plan.problems);
+    },
+    [gridApi, viewOptions, edits],
+  );
+
+  const onCellFocused = useCallback(
+    (e: CellFocusedEvent) => {
+      const colId = e.column && typeof e.column === 'object' ? e.column.getColId() : null;
+      const pos = colId !== null && !e.rowPinned ? posOf(e.rowIndex, colId) : null;
+      if (keepAnchor.current && pos && range.current) {
+        keepAnchor.current = false;
+        setRange({ anchor: range.current.anchor, focus: pos });
+        return;
+      }
+      keepAnchor.current = false;
+      setRange(pos ? singleCell(pos) : null);
+    },
+    [posOf, setRange],
+  );
+
+  const onCellMouseDown = useCallback(
+    (e: CellMouseDownEvent) => {
+      const native = e.event;
+      if (native instanceof MouseEvent && native.button !== 0) return;
+      isDragging.current = !e.node.rowPinned;
+      if (native instanceof MouseEvent && native.shiftKey && range.current) {
+        keepAnchor.current = true;
+        const pos = posOf(e.rowIndex, e.column.getColId());
+        if (pos) setRange({ anchor: range.current.anchor, focus: pos });
+      }
+    },
+    [posOf, setRange],
+  );
+
+  const onCellMouseOver = useCallback(
+    (e: CellMouseOverEvent) => {
+      const native = e.event;
+      if (!isDragging.current || !range.current || e.node.rowPinned) return;
+      if (native instanceof MouseEvent && (native.buttons & 1) === 0) {
+        isDragging.current = false;
+        return;
+      }
+      const pos = posOf(e.rowIndex, e.column.getColId());
+      if (pos) setRange({ anchor: range.current.anchor, focus: pos });
+    },
+    [posOf, setRange],
+  );
+
+  const reset = useCallback(() => setRange(null), [setRange]);
+
+  const selectedRowIds = useCallback((): string[] => {
+    const api = gridApi.current;
+    const selection = current();
+    if (!api || !selection) return [];
+    return rowsOf(selection).flatMap((i) => api.getDisplayedRowAtIndex(i)?.id ?? []);
+  }, [gridApi, current]);
+
+  return useMemo(
+    () => ({
+      isInRange: (rowIndex: number | null, colId: string, rowPinned?: 'top' | 'bottom' | null) => {
+        if (rowPinned || !isMultiCell(range.current)) return false;
+        const pos = posOf(rowIndex, colId);
+        return pos !== null && isInRange(range.current, pos);
+      },
+      selectedRowIds,
+      wrapperProps: { onCopy, onPaste, onKeyDownCapture, onMouseUp: () => (isDragging.current = false) },
+      gridHandlers: { onCellFocused, onCellMouseDown, onCellMouseOver, onSortChanged: reset, onFilterChanged: reset },
+    }),
+    [posOf, selectedRowIds, onCopy, onPaste, onKeyDownCapture, onCellFocused, onCellMouseDown, onCellMouseOver, reset],
+  );
+}

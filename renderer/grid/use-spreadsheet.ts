@@ -1,0 +1,71 @@
+/**
+ * One hook that gives a sheet the whole spreadsheet module: durable edits with undo
+ * (useSheetEdits), Excel selection and shortcuts (useGridInteraction), and the
+ * SheetCellState the columns read. Everything that changes between renders (lock,
+ * reference lists) is read through refs, so column definitions stay stable.
+ */
+import type { GridApi } from 'ag-grid-community';
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import type { FieldDef, RefOptions } from '../../shared/domain/fields';
+import type { ApiClient } from '../api/client';
+import type { RowAccess } from './edit-queue';
+import type { SheetCellState } from './field-column';
+import type { ViewOptions } from './sheet-view';
+import { useGridInteraction, type GridInteraction } from './use-grid-interaction';
+import { useSheetEdits, type SheetEdits } from './use-sheet-edits';
+
+export type SpreadsheetConfig<Row> = {
+  client: ApiClient;
+  access: RowAccess<Row>;
+  periodId: string;
+  isLocked: boolean;
+  load: (periodId: string) => Promise<readonly Row[]>;
+  /** The stored fields by column id. */
+  fields: ReadonlyMap<string, FieldDef>;
+  /** Whether pasting below the last row creates rows. */
+  canCreate: boolean;
+  refs: RefOptions;
+  onRowsChanged?: () => void;
+};
+
+export type Spreadsheet<Row> = {
+  config: SpreadsheetConfig<Row>;
+  gridApi: RefObject<GridApi<Row> | null>;
+  edits: SheetEdits<Row>;
+  interaction: GridInteraction;
+  cellState: SheetCellState;
+  invalidMessage: string | null;
+  clearInvalid: () => void;
+};
+
+export function useSpreadsheet<Row>(config: SpreadsheetConfig<Row>): Spreadsheet<Row> {
+  const gridApi = useRef<GridApi<Row> | null>(null);
+  const [invalidMessage, setInvalidMessage] = useState<string | null>(null);
+  const live = useRef({ isLocked: config.isLocked, refs: config.refs, fields: config.fields, canCreate: config.canCreate });
+  useEffect(() => {
+    live.current = { isLocked: config.isLocked, refs: config.refs, fields: config.fields, canCreate: config.canCreate };
+    // Lock and reference labels show in the cells: redraw them when they change.
+    gridApi.current?.refreshCells({ force: true });
+  }, [config.isLocked, config.refs, config.fields, config.canCreate]);
+
+  const edits = useSheetEdits({ client: config.client, access: config.access, periodId: config.periodId, load: config.load, gridApi, onRowsChanged: config.onRowsChanged });
+  const { access } = config;
+  const viewOptions = useCallback((): ViewOptions<Row> => ({ access, ...live.current }), [access]);
+  const interaction = useGridInteraction(gridApi, edits, viewOptions);
+  const { queue, isSaved } = edits;
+  const { isInRange } = interaction;
+
+  const cellState = useMemo<SheetCellState>(
+    () => ({
+      isLocked: () => live.current.isLocked,
+      refs: () => live.current.refs,
+      isPending: (id, field) => queue.isPending(id, field),
+      isSaved,
+      isInRange,
+      onInvalid: setInvalidMessage,
+    }),
+    [queue, isSaved, isInRange],
+  );
+
+  return { config, gridApi, edits, interaction, cellState, invalidMessage, clearInvalid: useCallback(() => setInvalidMessage(null), []) };
+}
