@@ -94,3 +94,20 @@ export function recordUnitImport(db: Db, entry: DbUnitImport): void {
      VALUES (@scheme, @file_name, @format, @sha256, @imported_at, @added, @changed, @unchanged)`,
   ).run(entry);
 }
+
+/** The unit and every unit under it, each with its number of children; the unit first, then by depth and code. */
+export function listUnitsUnder(db: Db, scheme: string, level: string, code: string): (DbUnitWithChildren & { depth: number })[] {
+  return db
+    .prepare(
+      `WITH RECURSIVE below(scheme, level, code, depth) AS (
+         SELECT scheme, level, code, 0 FROM admin_units WHERE scheme = @scheme AND level = @level AND code = @code
+         UNION ALL
+         SELECT u.scheme, u.level, u.code, b.depth + 1 FROM admin_units u
+         JOIN below b ON u.scheme = b.scheme AND u.parent_level = b.level AND u.parent_code = b.code)
+       SELECT a.*, b.depth, (SELECT count(*) FROM admin_units c
+                               WHERE c.scheme = a.scheme AND c.parent_level = a.level AND c.parent_code = a.code) AS child_count
+       FROM below b JOIN admin_units a ON a.scheme = b.scheme AND a.level = b.level AND a.code = b.code
+       ORDER BY b.depth, a.parent_code, a.code`,
+    )
+    .all({ scheme, level, code }) as (DbUnitWithChildren & { depth: number })[];
+}

@@ -8,7 +8,7 @@ import type { Db } from '../connection';
 
 export type UnitKey = { scheme: string; level: string; code: string };
 
-type DbStatusColumns = Record<CommuneStatusField, string | number | null>;
+export type DbStatusColumns = Record<CommuneStatusField, string | number | null>;
 
 export type DbCommuneWithStatus = DbStatusColumns & {
   code: string;
@@ -17,9 +17,29 @@ export type DbCommuneWithStatus = DbStatusColumns & {
   parent_name: string | null;
   row_version: number | null;
   updated_at: string | null;
+  active_hotspots: number;
+  active_model_sites: number;
 };
 
 const STATUS_COLUMNS = COMMUNE_STATUS_FIELD_KEYS.map((key) => `s.${key}`).join(', ');
+
+/**
+ * Per commune: hotspots active at the period's end (the rule of hotspotPeriodFlags'
+ * isActiveAtEnd) and model sites it hosts that are active (status unset counts as active).
+ */
+const COUNT_JOINS = `
+  LEFT JOIN (SELECT commune_code, count(*) AS n FROM hotspots
+             WHERE scheme = @scheme AND removed_at IS NULL AND coalesce(discovered_date, '0000-01-01') <= @endDate
+               AND (eliminated_date IS NULL OR eliminated_date > @endDate)
+             GROUP BY commune_code) hc ON hc.commune_code = u.code
+  LEFT JOIN (SELECT host_unit_code, count(*) AS n FROM model_sites
+             WHERE scheme = @scheme AND host_level = 'COMMUNE' AND removed_at IS NULL AND (status IS NULL OR status = 'DANG_HOAT_DONG')
+             GROUP BY host_unit_code) mc ON mc.host_unit_code = u.code`;
+
+const ROW_COLUMNS = `u.code, u.name, u.unit_type, p.name AS parent_name, ${STATUS_COLUMNS}, s.row_version, s.updated_at,
+  coalesce(hc.n, 0) AS active_hotspots, coalesce(mc.n, 0) AS active_model_sites`;
+
+export type PeriodKey = { id: string; endDate: string };
 
 const DESCENDANT_COMMUNES = `
   WITH RECURSIVE below(scheme, level, code) AS (
@@ -29,19 +49,20 @@ const DESCENDANT_COMMUNES = `
     JOIN below b ON u.scheme = b.scheme AND u.parent_level = b.level AND u.parent_code = b.code)`;
 
 /** Communes under (or equal to) the unit, with their status for the period, by parent then code. */
-export function listCommunesWithStatus(db: Db, office: UnitKey, periodId: string): DbCommuneWithStatus[] {
+export function listCommunesWithStatus(db: Db, office: UnitKey, period: PeriodKey): DbCommuneWithStatus[] {
   return db
     .prepare(
       `${DESCENDANT_COMMUNES}
-       SELECT u.code, u.name, u.unit_type, p.name AS parent_name, ${STATUS_COLUMNS}, s.row_version, s.updated_at
+       SELECT ${ROW_COLUMNS}
        FROM below b
        JOIN admin_units u ON u.scheme = b.scheme AND u.level = b.level AND u.code = b.code
        LEFT JOIN admin_units p ON p.scheme = u.scheme AND p.level = u.parent_level AND p.code = u.parent_code
        LEFT JOIN commune_statuses s ON s.period_id = @periodId AND s.scheme = u.scheme AND s.commune_code = u.code
+       ${COUNT_JOINS}
        WHERE u.level = 'COMMUNE'
        ORDER BY u.parent_code, u.code`,
     )
-    .all({ ...office, periodId }) as DbCommuneWithStatus[];
+    .all({ ...office, periodId: period.id, endDate: period.endDate }) as DbCommuneWithStatus[];
 }
 
 /** The subset of the given commune codes that lie under the office. */
@@ -52,60 +73,67 @@ export function communesUnder(db: Db, office: UnitKey, codes: readonly string[])
   return new Set(rows.map((r) => r.code));
 }
 
-export type StatusWrite = {
-  periodId: string;
-  scheme: string;
-  communeCode: string;
-  field: CommuneStatusField;
-  value: string | number | null;
-  updatedAt: string;
-  updatedBy: string | null;
-};
+export type DbStatusRow = DbStatusColumns & { row_version: number };
 
-const upsertCache = new WeakMap<Db, Map<CommuneStatusField, ReturnType<Db['prepare']>>>();
-
-function upsertStatement(db: Db, field: CommuneStatusField): ReturnType<Db['prepare']> {
-  let byField = upsertCache.get(db);
-  if (!byField) {
-    byField = new Map();
-    upsertCache.set(db, byField);
-  }
-  let statement = byField.get(field);
-  if (!statement) {
-    // Column names cannot be bound parameters; `field` is one of the known keys (typed and checked by the caller).
-    if (!COMMUNE_STATUS_FIELD_KEYS.includes(field)) throw new Error(`unknown field ${field}`);
-    statement = db.prepare(
-      `INSERT INTO commune_statuses (period_id, scheme, commune_code, ${field}, updated_at, updated_by)
-       VALUES (@periodId, @scheme, @communeCode, @value, @updatedAt, @updatedBy)
-       ON CONFLICT (period_id, scheme, commune_code) DO UPDATE SET
-         ${field} = excluded.${field}, updated_at = excluded.updated_at, updated_by = excluded.updated_by,
-         row_version = row_version + 1`,
-    );
-    byField.set(field, statement);
-  }
-  return statement;
+/** One commune's stored status for the period, or undefined when nothing was ever entered. */
+export function getStatusRow(db: Db, periodId: string, scheme: string, communeCode: string): DbStatusRow | undefined {
+  return db
+    .prepare(`SELECT ${COMMUNE_STATUS_FIELD_KEYS.join(', ')}, row_version FROM commune_statuses WHERE period_id = ? AND scheme = ? AND commune_code = ?`)
+    .get(periodId, scheme, communeCode) as DbStatusRow | undefined;
 }
 
-/** Writes one field of one commune's status; call inside a transaction for several. */
-export function writeStatusField(db: Db, write: StatusWrite): void {
-  upsertStatement(db, write.field).run(write);
+/** Every stored status of a period, keyed by commune code. */
+export function listStatusRows(db: Db, periodId: string, scheme: string): Map<string, DbStatusColumns> {
+  const rows = db
+    .prepare(`SELECT commune_code, ${COMMUNE_STATUS_FIELD_KEYS.join(', ')} FROM commune_statuses WHERE period_id = ? AND scheme = ?`)
+    .all(periodId, scheme) as (DbStatusColumns & { commune_code: string })[];
+  return new Map(rows.map(({ commune_code, ...values }) => [commune_code, values as DbStatusColumns]));
+}
+
+export type StatusRowWrite = { periodId: string; scheme: string; communeCode: string; values: DbStatusColumns; updatedAt: string; updatedBy: string | null };
+
+const upsertCache = new WeakMap<Db, ReturnType<Db['prepare']>>();
+
+/** Writes a commune's whole status row; an existing row's version steps once. */
+export function upsertStatusRow(db: Db, write: StatusRowWrite): void {
+  let statement = upsertCache.get(db);
+  if (!statement) {
+    const keys = COMMUNE_STATUS_FIELD_KEYS;
+    statement = db.prepare(
+      `INSERT INTO commune_statuses (period_id, scheme, commune_code, ${keys.join(', ')}, updated_at, updated_by)
+       VALUES (@periodId, @scheme, @communeCode, ${keys.map((k) => `@${k}`).join(', ')}, @updatedAt, @updatedBy)
+       ON CONFLICT (period_id, scheme, commune_code) DO UPDATE SET
+         ${keys.map((k) => `${k} = excluded.${k}`).join(', ')}, updated_at = excluded.updated_at, updated_by = excluded.updated_by,
+         row_version = row_version + 1`,
+    );
+    upsertCache.set(db, statement);
+  }
+  const { values, ...rest } = write;
+  statement.run({ ...values, ...rest });
 }
 
 /** The given communes with their status for the period (no hierarchy walk: for answering a save). */
-export function getCommunesWithStatus(db: Db, scheme: string, codes: readonly string[], periodId: string): DbCommuneWithStatus[] {
+export function getCommunesWithStatus(db: Db, scheme: string, codes: readonly string[], period: PeriodKey): DbCommuneWithStatus[] {
   return db
     .prepare(
-      `SELECT u.code, u.name, u.unit_type, p.name AS parent_name, ${STATUS_COLUMNS}, s.row_version, s.updated_at
+      `SELECT ${ROW_COLUMNS}
        FROM admin_units u
        LEFT JOIN admin_units p ON p.scheme = u.scheme AND p.level = u.parent_level AND p.code = u.parent_code
        LEFT JOIN commune_statuses s ON s.period_id = @periodId AND s.scheme = u.scheme AND s.commune_code = u.code
+       ${COUNT_JOINS}
        WHERE u.scheme = @scheme AND u.level = 'COMMUNE' AND u.code IN (SELECT value FROM json_each(@codes))
        ORDER BY u.parent_code, u.code`,
     )
-    .all({ scheme, periodId, codes: JSON.stringify(codes) }) as DbCommuneWithStatus[];
+    .all({ scheme, periodId: period.id, endDate: period.endDate, codes: JSON.stringify(codes) }) as DbCommuneWithStatus[];
 }
 
 export function countCommunesUnder(db: Db, office: UnitKey): number {
   const row = db.prepare(`${DESCENDANT_COMMUNES} SELECT count(*) AS n FROM below WHERE level = 'COMMUNE'`).get(office) as { n: number };
   return row.n;
+}
+
+/** Codes of every commune under (or equal to) the unit. */
+export function listCommuneCodesUnder(db: Db, office: UnitKey): Set<string> {
+  const rows = db.prepare(`${DESCENDANT_COMMUNES} SELECT code FROM below WHERE level = 'COMMUNE'`).all(office) as { code: string }[];
+  return new Set(rows.map((r) => r.code));
 }

@@ -1,4 +1,4 @@
-/** Reporting periods, created the first time a period is used. */
+/** Reporting periods, created the first time a period is used (or locked). */
 import type { Db } from '../connection';
 
 export type DbPeriod = {
@@ -21,4 +21,20 @@ export function insertPeriodIfMissing(db: Db, period: Omit<DbPeriod, 'status'>):
     `INSERT INTO periods (id, kind, year, seq, start_date, end_date, created_at)
      VALUES (@id, @kind, @year, @seq, @start_date, @end_date, @created_at) ON CONFLICT (id) DO NOTHING`,
   ).run(period);
+}
+
+export type DbPeriodWithCount = DbPeriod & { status_count: number };
+
+/** Every stored period, latest first, with the number of commune statuses entered for it. */
+export function listPeriods(db: Db): DbPeriodWithCount[] {
+  return db
+    .prepare(
+      `SELECT p.*, (SELECT count(*) FROM commune_statuses s WHERE s.period_id = p.id) AS status_count
+       FROM periods p ORDER BY p.end_date DESC, p.start_date DESC, p.id`,
+    )
+    .all() as DbPeriodWithCount[];
+}
+
+export function setPeriodStatus(db: Db, id: string, status: 'OPEN' | 'SUBMITTED' | 'LOCKED'): void {
+  db.prepare('UPDATE periods SET status = ? WHERE id = ?').run(status, id);
 }

@@ -5,9 +5,14 @@
  */
 import type { Handlers } from '../../shared/api/dispatch';
 import { listCommuneRows, updateCommuneStatuses } from './commune-status-service';
+import { applyEdits } from './edit-service';
+import { listHistoryEntries } from './history-service';
 import { getOffice, setOffice } from './office-service';
+import { copyForward, listPeriodInfos, lockPeriod, unlockPeriod } from './period-service';
+import { listHotspotRows, listModelSiteRows, listUnitsUnderOffice } from './register-service';
+import { getLayout, saveLayout, setUserName } from './settings-service';
 import { importUnitList, listChildUnits, listSchemeSummaries } from './units-service';
-import { language, setLanguage, type Workspace } from './workspace';
+import { language, setLanguage, userName, type Workspace } from './workspace';
 
 declare const APP_VERSION: string | undefined;
 
@@ -22,6 +27,7 @@ export function createHandlers(ws: Workspace): Handlers {
       workspacePath: ws.path,
       language: language(ws),
       hostKind: ws.hostKind === 'electron' ? 'electron' : 'browser',
+      userName: userName(ws),
     }),
     'settings.setLanguage': ({ language: value }) => {
       setLanguage(ws, value);
@@ -34,5 +40,17 @@ export function createHandlers(ws: Workspace): Handlers {
     'office.set': ({ scheme, level, code }) => setOffice(ws, scheme, level, code),
     'communes.list': ({ periodId }) => listCommuneRows(ws, periodId),
     'communeStatus.update': ({ periodId, changes }) => updateCommuneStatuses(ws, periodId, changes),
+    'edits.apply': (input) => applyEdits(ws, input),
+    'hotspots.list': ({ periodId, isRemovedIncluded }) => listHotspotRows(ws, periodId, isRemovedIncluded),
+    'modelSites.list': ({ periodId, isRemovedIncluded }) => listModelSiteRows(ws, periodId, isRemovedIncluded),
+    'units.underOffice': () => listUnitsUnderOffice(ws),
+    'history.list': (query) => listHistoryEntries(ws, query),
+    'periods.list': () => listPeriodInfos(ws),
+    'periods.lock': ({ periodId }) => lockPeriod(ws, periodId),
+    'periods.unlock': ({ periodId, reason }) => unlockPeriod(ws, periodId, reason),
+    'periods.copyForward': ({ periodId, fromPeriodId }) => copyForward(ws, periodId, fromPeriodId),
+    'settings.setUserName': ({ userName: name }) => setUserName(ws, name),
+    'sheets.getLayout': ({ sheet }) => getLayout(ws, sheet),
+    'sheets.saveLayout': ({ sheet, columns }) => saveLayout(ws, sheet, columns),
   } satisfies Handlers;
 }

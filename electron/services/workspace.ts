@@ -34,3 +34,9 @@ export function userName(ws: Workspace): string | null {
 export function nowIso(): string {
   return new Date().toISOString();
 }
+
+/** Today's date where the user is (a date typed "today" in Hà Nội must not count as tomorrow in UTC). */
+export function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

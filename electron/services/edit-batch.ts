@@ -1,0 +1,174 @@
+/**
+ * One edits.apply call in progress. Every touched record is loaded once and kept as a
+ * whole row in memory while the edits are checked in order, so a later edit sees the
+ * earlier ones (a row created and then filled in one paste) and a refused edit leaves
+ * no trace. `flush` then writes each changed row once and the history rows, all inside
+ * the caller's transaction.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../db/connection';
+import { listUnitsUnder } from '../../db/queries/admin-units';
+import {
+  getStatusRow,
+  listCommuneCodesUnder,
+  upsertStatusRow,
+  type DbStatusColumns,
+  type UnitKey,
+} from '../../db/queries/commune-statuses';
+import { insertHistory, type DbHistoryInsert, type HistoryTable } from '../../db/queries/history';
+import { lastLocalCodeNumber } from '../../db/queries/hotspots';
+import { getPeriod, insertPeriodIfMissing } from '../../db/queries/periods';
+import { getRegisterRow, insertRegisterRow, updateRegisterRow, type DbValue } from '../../db/queries/register-rows';
+import type { EditCause, SheetName } from '../../shared/api/register-types';
+import { COMMUNE_STATUS_FIELD_KEYS } from '../../shared/domain/commune-status';
+import type { FieldValue } from '../../shared/domain/fields';
+import type { Period } from '../../shared/domain/period';
+import type { Language } from '../../shared/i18n/format';
+import type { RegisterSpec } from './registers';
+
+export type BatchSetup = {
+  db: Db;
+  office: UnitKey;
+  period: Period | null;
+  cause: EditCause;
+  language: Language;
+  at: string;
+  today: string;
+  userName: string | null;
+};
+
+type StatusState = { values: DbStatusColumns; isChanged: boolean };
+export type RecordState = { spec: RegisterSpec; row: Record<string, DbValue>; isNew: boolean; isChanged: boolean };
+
+export class EditBatch {
+  readonly batchId = randomUUID();
+  readonly statuses = new Map<string, StatusState>();
+  readonly records = new Map<string, RecordState>();
+  readonly history: DbHistoryInsert[] = [];
+  /** Records the answer shows, per sheet, in the order first touched. */
+  readonly touched: Record<SheetName, Set<string>> = { communeStatuses: new Set(), hotspots: new Set(), modelSites: new Set() };
+  /** Communes whose computed counts may have changed through a register edit. */
+  readonly affectedCommunes = new Set<string>();
+  readonly created: { sheet: SheetName; id: string }[] = [];
+  private communes: Set<string> | null = null;
+  private isLocked: boolean | null = null;
+  private units: Map<string, string> | null = null;
+  private readonly lastLocalNumber = new Map<string, number>();
+  private readonly localCodes = new Set<string>();
+
+  constructor(readonly setup: BatchSetup) {}
+
+  /** Whether the batch's period is locked (read inside the transaction, once). */
+  isPeriodLocked(): boolean {
+    const { period, db } = this.setup;
+    this.isLocked ??= period !== null && getPeriod(db, period.id)?.status === 'LOCKED';
+    return this.isLocked;
+  }
+
+  /** Codes of the communes under the office. */
+  communeCodes(): Set<string> {
+    this.communes ??= listCommuneCodesUnder(this.setup.db, this.setup.office);
+    return this.communes;
+  }
+
+  /** The office's unit and the units under it: code → level. */
+  officeUnits(): Map<string, string> {
+    if (!this.units) {
+      const { scheme, level, code } = this.setup.office;
+      this.units = new Map(listUnitsUnder(this.setup.db, scheme, level, code).map((u) => [u.code, u.level]));
+    }
+    return this.units;
+  }
+
+  status(communeCode: string, periodId: string): StatusState {
+    let state = this.statuses.get(communeCode);
+    if (!state) {
+      const stored = getStatusRow(this.setup.db, periodId, this.setup.office.scheme, communeCode);
+      const values = {} as DbStatusColumns;
+      for (const key of COMMUNE_STATUS_FIELD_KEYS) values[key] = stored?.[key] ?? null;
+      state = { values, isChanged: false };
+      this.statuses.set(communeCode, state);
+    }
+    return state;
+  }
+
+  record(spec: RegisterSpec, id: string): RecordState | undefined {
+    const key = `${spec.sheet}:${id}`;
+    let state = this.records.get(key);
+    if (!state) {
+      const stored = getRegisterRow(this.setup.db, spec.table, id);
+      if (!stored) return undefined;
+      state = { spec, row: { ...stored }, isNew: false, isChanged: false };
+      this.records.set(key, state);
+    }
+    return state;
+  }
+
+  addRecord(spec: RegisterSpec, row: Record<string, DbValue> & { id: string }): void {
+    this.records.set(`${spec.sheet}:${row.id}`, { spec, row, isNew: true, isChanged: true });
+    if (typeof row.local_code === 'string') this.localCodes.add(row.local_code);
+  }
+
+  isLocalCodeUsedInBatch(code: string): boolean {
+    return this.localCodes.has(code);
+  }
+
+  /** `{commune}-{yyyy}-{nnn}`: the next free number after the highest one stored or given in this batch. */
+  nextLocalCode(communeCode: string, year: string): string {
+    const prefix = `${communeCode}-${year}-`;
+    let n = this.lastLocalNumber.get(prefix) ?? lastLocalCodeNumber(this.setup.db, prefix);
+    let code: string;
+    do {
+      n += 1;
+      code = `${prefix}${String(n).padStart(3, '0')}`;
+    } while (this.localCodes.has(code));
+    this.lastLocalNumber.set(prefix, n);
+    return code;
+  }
+
+  note(table: HistoryTable, recordId: string, field: string | null, oldValue: FieldValue, newValue: FieldValue, cause: string): void {
+    const { at, userName, period } = this.setup;
+    this.history.push({
+      batch_id: this.batchId,
+      at,
+      user_name: userName,
+      table_name: table,
+      record_id: recordId,
+      period_id: table === 'commune_statuses' ? (period?.id ?? null) : null,
+      field,
+      old_value: JSON.stringify(oldValue),
+      new_value: JSON.stringify(newValue),
+      cause,
+      reason: null,
+    });
+  }
+
+  /** Writes every changed row once, then the history; call inside a transaction. */
+  flush(): void {
+    const { db, period, office, at, userName } = this.setup;
+    const changedStatuses = [...this.statuses].filter(([, s]) => s.isChanged);
+    if (period && changedStatuses.length > 0) {
+      insertPeriodIfMissing(db, {
+        id: period.id,
+        kind: period.kind,
+        year: period.year,
+        seq: period.seq,
+        start_date: period.startDate,
+        end_date: period.endDate,
+        created_at: at,
+      });
+      for (const [communeCode, state] of changedStatuses) {
+        upsertStatusRow(db, { periodId: period.id, scheme: office.scheme, communeCode, values: state.values, updatedAt: at, updatedBy: userName });
+      }
+    }
+    // A hotspot may point at one created later in the same batch: check references at commit.
+    db.pragma('defer_foreign_keys = ON');
+    for (const state of this.records.values()) {
+      if (!state.isChanged) continue;
+      const row = { ...state.row, updated_at: at, updated_by: userName };
+      if (state.isNew) insertRegisterRow(db, state.spec.table, state.spec.insertColumns, row);
+      else updateRegisterRow(db, state.spec.table, state.spec.updateColumns, row);
+    }
+    for (const entry of this.history) insertHistory(db, entry);
+  }
+}
