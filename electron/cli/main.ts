@@ -11,6 +11,7 @@ import { defaultWorkspacePath } from '../services/paths';
 import { parseArgs, UsageError } from './args';
 import { dumpCommand } from './commands/dump';
 import { initCommand } from './commands/init';
+import { loadCommand } from './commands/load';
 import { serveCommand } from './commands/serve';
 import { startCommand } from './commands/start';
 import { unitsImportCommand } from './commands/units-import';
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, Command> = {
   init: initCommand,
   'units import': unitsImportCommand,
   dump: dumpCommand,
+  load: loadCommand,
   serve: serveCommand,
   start: startCommand,
 };

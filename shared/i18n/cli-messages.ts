@@ -7,6 +7,7 @@ const vi = {
   pcmt init --workspace TỆP [--units TỆP_DANH_MỤC] [--office MÃ_ĐƠN_VỊ] [--scheme GSO_2004|NSO_2025]
   pcmt units import TỆP_DANH_MỤC [--workspace TỆP] [--json]
   pcmt dump [--workspace TỆP] [--period KỲ] [--json]
+  pcmt load TỆP.json [--workspace TỆP] [--period KỲ] [--json]
   pcmt serve [--workspace TỆP] [--port SỐ]
   pcmt start [--workspace TỆP]
 Kỳ báo cáo: 2025, 2025-H1, 2025-Q3, 2025-06. Thêm --lang en để hiện tiếng Anh.
@@ -27,6 +28,11 @@ Không có --workspace: dùng tệp dữ liệu mặc định {{defaultPath}}`,
   officeSet: 'Đơn vị báo cáo: {{name}} ({{parents}}), {{communes}} xã.',
   officeMissing: 'Chưa chọn đơn vị báo cáo (dùng --office MÃ_ĐƠN_VỊ).',
   dumpHeader: 'Đơn vị: {{office}} — kỳ {{period}} — {{rows}} xã, {{entered}} xã đã có số liệu.',
+  dumpFile: 'đường dẫn tệp JSON do “pcmt dump --json” tạo ra',
+  loadNotJson: 'Tệp “{{file}}” không phải JSON hợp lệ ({{detail}}). Không có gì được lưu; hãy dùng tệp do “pcmt dump --json” tạo ra.',
+  loadBadShape: 'Tệp “{{file}}” không đúng cấu trúc của “pcmt dump --json”: mục {{where}} bị thiếu hoặc sai kiểu giá trị. Không có gì được lưu; hãy sửa tệp rồi nạp lại.',
+  loaded: 'Đã nạp tệp {{file}}: số liệu xã kỳ {{period}} thêm {{statusesAdded}}, sửa {{statusesChanged}}; điểm, tụ điểm thêm {{hotspotsAdded}}, sửa {{hotspotsChanged}}; mô hình thêm {{modelsAdded}}, sửa {{modelsChanged}}.',
+  loadedNoChange: 'Dữ liệu đã đúng như tệp {{file}} ({{statuses}} xã có số liệu, {{hotspots}} điểm, tụ điểm, {{models}} mô hình): không có gì thay đổi.',
   serving: 'PCMT Desk (bản trình duyệt) đang chạy; nhấn Ctrl+C để dừng.',
   rendererMissing: 'Chưa dựng giao diện (thiếu dist/renderer); đang dựng bằng “npm run build:renderer”…',
   electronMissing: 'Không khởi động được Electron vì máy này chưa có tệp chạy Electron (node_modules/electron/dist), nên PCMT Desk mở bản trình duyệt tại địa chỉ dưới đây.',
@@ -41,6 +47,7 @@ const en: Record<CliKey, string> = {
   pcmt init --workspace FILE [--units LISTFILE] [--office UNITCODE] [--scheme GSO_2004|NSO_2025]
   pcmt units import LISTFILE [--workspace FILE] [--json]
   pcmt dump [--workspace FILE] [--period PERIOD] [--json]
+  pcmt load FILE.json [--workspace FILE] [--period PERIOD] [--json]
   pcmt serve [--workspace FILE] [--port N]
   pcmt start [--workspace FILE]
 Periods: 2025, 2025-H1, 2025-Q3, 2025-06. Add --lang en for English.
@@ -61,6 +68,11 @@ Without --workspace the default workspace is used: {{defaultPath}}`,
   officeSet: 'Reporting office: {{name}} ({{parents}}), {{communes}} communes.',
   officeMissing: 'No reporting office chosen yet (use --office UNITCODE).',
   dumpHeader: 'Office: {{office}} — period {{period}} — {{rows}} communes, {{entered}} with data.',
+  dumpFile: 'the path of a JSON file written by “pcmt dump --json”',
+  loadNotJson: 'The file “{{file}}” is not valid JSON ({{detail}}). Nothing was stored; use a file written by “pcmt dump --json”.',
+  loadBadShape: 'The file “{{file}}” does not have the shape of “pcmt dump --json”: {{where}} is missing or has a value of the wrong type. Nothing was stored; correct the file and load it again.',
+  loaded: 'Loaded {{file}}: commune figures for {{period}} added {{statusesAdded}}, changed {{statusesChanged}}; hotspots added {{hotspotsAdded}}, changed {{hotspotsChanged}}; model sites added {{modelsAdded}}, changed {{modelsChanged}}.',
+  loadedNoChange: 'The data already matches {{file}} ({{statuses}} communes with figures, {{hotspots}} hotspots, {{models}} model sites): nothing changed.',
   serving: 'PCMT Desk (browser host) is running; press Ctrl+C to stop.',
   rendererMissing: 'The interface is not built yet (dist/renderer is missing); building it with “npm run build:renderer”…',
   electronMissing: 'Electron cannot start because this machine has no Electron binary (node_modules/electron/dist), so PCMT Desk opens in the browser at the address below.',

@@ -1,7 +1,12 @@
-/** `pcmt dump [--workspace FILE] [--period P] [--json]`: the office, its communes and their statuses. */
+/**
+ * `pcmt dump [--workspace FILE] [--period P] [--json]`: the office, its communes and
+ * their statuses, and the hotspots and model sites that are not removed (values with
+ * their ids). `pcmt load` reads the same JSON back.
+ */
 import { listCommuneRows } from '../../services/commune-status-service';
 import { openServices } from '../../services/index';
 import { requireOfficeDetails } from '../../services/office-service';
+import { listHotspotRows, listModelSiteRows } from '../../services/register-service';
 import { quarterOf } from '../../../shared/domain/period';
 import { cliMessage } from '../../../shared/i18n/cli-messages';
 import { optionText } from '../args';
@@ -23,7 +28,9 @@ export const dumpCommand: Command = {
         .filter((r) => r.rowVersion > 0)
         .map((r) => ({ period, code: r.code, ...r.status, rowVersion: r.rowVersion, updatedAt: r.updatedAt }));
       if (args.options.has('json')) {
-        io.out(JSON.stringify({ office, period, units, statuses }, null, 2));
+        const hotspots = listHotspotRows(ws, period, false).rows.map((h) => ({ id: h.id, ...h.values }));
+        const modelSites = listModelSiteRows(ws, period, false).map((m) => ({ id: m.id, ...m.values }));
+        io.out(JSON.stringify({ office, period, units, statuses, hotspots, modelSites }, null, 2));
       } else {
         io.out(cliMessage(language, 'dumpHeader', { office: office.name, period, rows: rows.length, entered: statuses.length }));
         for (const s of statuses) io.out(JSON.stringify(s));
