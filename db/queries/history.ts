@@ -27,7 +27,7 @@ export type DbHistory = DbHistoryInsert & { id: number; record_label: string };
 
 const insertCache = new WeakMap<Db, ReturnType<Db['prepare']>>();
 
-export function insertHistory(db: Db, row: DbHistoryInsert): void {
+export function insertHistory(db: Db, rows: readonly DbHistoryInsert[]): void {
   let statement = insertCache.get(db);
   if (!statement) {
     statement = db.prepare(
@@ -36,7 +36,7 @@ export function insertHistory(db: Db, row: DbHistoryInsert): void {
     );
     insertCache.set(db, statement);
   }
-  statement.run(row);
+  for (const row of rows) statement.run(row);
 }
 
 export type HistoryFilter = {

@@ -169,6 +169,6 @@ export class EditBatch {
       if (state.isNew) insertRegisterRow(db, state.spec.table, state.spec.insertColumns, row);
       else updateRegisterRow(db, state.spec.table, state.spec.updateColumns, row);
     }
-    for (const entry of this.history) insertHistory(db, entry);
+    insertHistory(db, this.history);
   }
 }

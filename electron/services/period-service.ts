@@ -52,7 +52,7 @@ function ensurePeriod(ws: Workspace, period: Period, at: string): void {
 }
 
 function recordStatusChange(ws: Workspace, periodId: string, from: string, to: string, cause: 'lock' | 'unlock', reason: string | null, at: string): void {
-  insertHistory(ws.db, {
+  insertHistory(ws.db, [{
     batch_id: randomUUID(),
     at,
     user_name: userName(ws),
@@ -64,7 +64,7 @@ function recordStatusChange(ws: Workspace, periodId: string, from: string, to: s
     new_value: JSON.stringify(to),
     cause,
     reason,
-  });
+  }]);
 }
 
 /** Locks a period (creating its row when it was never used); locking a locked period changes nothing. */

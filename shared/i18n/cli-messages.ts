@@ -10,7 +10,7 @@ const vi = {
   pcmt load TỆP.json [--workspace TỆP] [--period KỲ] [--json]
   pcmt serve [--workspace TỆP] [--port SỐ]
   pcmt start [--workspace TỆP]
-Kỳ báo cáo: 2025, 2025-H1, 2025-Q3, 2025-06. Thêm --lang en để hiện tiếng Anh.
+Kỳ báo cáo: 2025, 2025-H1, 2025-Q3, 2025-06, 2025-AY, 2025-HN, 2025-AM, 2025-03-01_2025-08-31. Thêm --lang en để hiện tiếng Anh.
 Không có --workspace: dùng tệp dữ liệu mặc định {{defaultPath}}`,
   unknownCommand: 'Lệnh “{{command}}” không tồn tại. Gõ “pcmt help” để xem các lệnh.',
   unknownOption: 'Tùy chọn “{{option}}” không dùng được với lệnh “{{command}}”. Gõ “pcmt help” để xem cách dùng.',
@@ -50,7 +50,7 @@ const en: Record<CliKey, string> = {
   pcmt load FILE.json [--workspace FILE] [--period PERIOD] [--json]
   pcmt serve [--workspace FILE] [--port N]
   pcmt start [--workspace FILE]
-Periods: 2025, 2025-H1, 2025-Q3, 2025-06. Add --lang en for English.
+Periods: 2025, 2025-H1, 2025-Q3, 2025-06, 2025-AY, 2025-HN, 2025-AM, 2025-03-01_2025-08-31. Add --lang en for English.
 Without --workspace the default workspace is used: {{defaultPath}}`,
   unknownCommand: 'There is no command “{{command}}”. Type “pcmt help” to see the commands.',
   unknownOption: 'The option “{{option}}” does not apply to “{{command}}”. Type “pcmt help” for usage.',

@@ -24,7 +24,7 @@ export const errorsEn: Record<ErrorCode, string> = {
   UNIT_NOT_FOUND: 'No unit with code {{code}} exists in the list {{scheme}}. Import the administrative-unit list and choose again.',
   OFFICE_LEVEL_NOT_ALLOWED: '“{{name}}” cannot be the reporting office. Choose a province, a district (old list) or a commune.',
   OFFICE_NOT_SET: 'The office’s own unit has not been chosen. Choose it on the set-up screen (or use “pcmt init --office”).',
-  PERIOD_INVALID: 'The reporting period “{{period}}” is not valid. Use 2025, 2025-H1, 2025-Q3 or 2025-06.',
+  PERIOD_INVALID: 'The reporting period “{{period}}” is not valid. Use 2025, 2025-H1, 2025-Q3, 2025-06, 2025-AY (assessment year), 2025-HN (Hà Nội window), 2025-AM (action month) or 2025-03-01_2025-08-31.',
   PERIOD_LOCKED: 'The reporting period {{period}} is locked and cannot be edited. Unlock it first.',
   COMMUNE_NOT_IN_OFFICE: 'The commune with code {{code}} does not belong to this office, so nothing was saved. Check the commune code.',
   FIELD_VALUE_INVALID: 'The value “{{value}}” is not valid for {{field}}: {{rule}}. The previous value is kept.',

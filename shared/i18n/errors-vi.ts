@@ -26,7 +26,7 @@ export const errorsVi = {
   UNIT_NOT_FOUND: 'Không tìm thấy đơn vị mã {{code}} trong danh mục {{scheme}}. Hãy nhập danh mục đơn vị hành chính rồi chọn lại.',
   OFFICE_LEVEL_NOT_ALLOWED: 'Không thể chọn “{{name}}” làm đơn vị báo cáo. Hãy chọn một tỉnh/thành phố, một huyện (danh mục cũ) hoặc một xã/phường.',
   OFFICE_NOT_SET: 'Chưa chọn đơn vị của cơ quan. Hãy chọn đơn vị trong màn hình thiết lập (hoặc dùng “pcmt init --office”).',
-  PERIOD_INVALID: 'Kỳ báo cáo “{{period}}” không hợp lệ. Hãy dùng dạng 2025, 2025-H1, 2025-Q3 hoặc 2025-06.',
+  PERIOD_INVALID: 'Kỳ báo cáo “{{period}}” không hợp lệ. Hãy dùng dạng 2025, 2025-H1, 2025-Q3, 2025-06, 2025-AY (năm đánh giá), 2025-HN (kỳ Hà Nội), 2025-AM (tháng hành động) hoặc 2025-03-01_2025-08-31.',
   PERIOD_LOCKED: 'Kỳ báo cáo {{period}} đã khóa nên không sửa được. Hãy mở khóa kỳ trước khi sửa.',
   COMMUNE_NOT_IN_OFFICE: 'Xã mã {{code}} không thuộc đơn vị của cơ quan nên không lưu được. Hãy kiểm tra lại mã xã.',
   FIELD_VALUE_INVALID: 'Giá trị “{{value}}” không hợp lệ cho cột {{field}}: {{rule}}. Giá trị cũ được giữ nguyên.',
