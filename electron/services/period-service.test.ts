@@ -64,7 +64,7 @@ describe('locking periods', () => {
 });
 
 describe('copy forward', () => {
-  it('copies every field into communes without a status, skips the others, refuses a locked target', async () => {
+  it('copies the standing (not the flows of the period) into communes without a status, skips the others, refuses a locked target', async () => {
     const [a = '', b = '', c = ''] = communes;
     updateCommuneStatuses(s.workspace, '2025-Q2', [
       { communeCode: a, field: 'declared_class', value: 'TRONG_DIEM_III' },
@@ -76,11 +76,12 @@ describe('copy forward', () => {
     const result = await call('periods.copyForward', { periodId: '2025-Q3', fromPeriodId: '2025-Q2' });
     expect(result).toEqual({ copied: 1, skipped: 1 });
     const rows = listCommuneRows(s.workspace, '2025-Q3');
-    expect(rows.find((r) => r.code === a)?.status).toMatchObject({ declared_class: 'TRONG_DIEM_III', commitment_signed: true, plants_destroyed_area_m2: 12.5 });
+    // Plants destroyed last quarter are last quarter's figure: not carried over.
+    expect(rows.find((r) => r.code === a)?.status).toMatchObject({ declared_class: 'TRONG_DIEM_III', commitment_signed: true, plants_destroyed_area_m2: null });
     expect(rows.find((r) => r.code === b)?.status.resident_population).toBe(4100);
     expect(rows.find((r) => r.code === c)?.rowVersion).toBe(0);
     const { entries, total } = await call<{ entries: HistoryEntry[]; total: number }>('history.list', { table: null, recordId: null, periodId: '2025-Q3', cause: 'copy_forward', search: null, limit: 100, offset: 0 });
-    expect(total).toBe(3);
+    expect(total).toBe(2);
     expect(new Set(entries.map((e) => e.batchId)).size).toBe(1);
     expect(await call('periods.copyForward', { periodId: '2025-Q3', fromPeriodId: '2025-Q2' })).toEqual({ copied: 0, skipped: 2 });
     await call('periods.lock', { periodId: '2025-Q4' });

@@ -8,7 +8,7 @@ import { listCommuneCodesUnder, listStatusRows } from '../../db/queries/commune-
 import { insertHistory } from '../../db/queries/history';
 import { getPeriod, insertPeriodIfMissing, listPeriods, setPeriodStatus, type DbPeriodWithCount } from '../../db/queries/periods';
 import type { Edit, PeriodInfo } from '../../shared/api/register-types';
-import { COMMUNE_STATUS_FIELD_KEYS, fieldDef } from '../../shared/domain/commune-status';
+import { COMMUNE_STATUS_FIELD_KEYS, fieldDef, PERIOD_FLOW_FIELDS } from '../../shared/domain/commune-status';
 import { parsePeriodId, periodLabel, type Period } from '../../shared/domain/period';
 import { AppError } from '../../shared/errors';
 import { applyEdits, requirePeriod } from './edit-service';
@@ -96,8 +96,10 @@ export function unlockPeriod(ws: Workspace, periodId: string, reason: string): P
 }
 
 /**
- * Copies every status field from `fromPeriodId` into the communes under the office that
- * have no status in `periodId`; communes already entered are skipped, never overwritten.
+ * Copies the commune's standing (every status field except PERIOD_FLOW_FIELDS: arrests,
+ * seizures, approvals… belong to their own period) from `fromPeriodId` into the communes
+ * under the office that have no status in `periodId`; communes already entered are
+ * skipped, never overwritten.
  * One edits.apply batch (cause 'copy_forward'), so the copy is one undoable history step.
  */
 export function copyForward(ws: Workspace, periodId: string, fromPeriodId: string): { copied: number; skipped: number } {
@@ -118,7 +120,7 @@ export function copyForward(ws: Workspace, periodId: string, fromPeriodId: strin
           skipped += 1;
           continue;
         }
-        const filled = COMMUNE_STATUS_FIELD_KEYS.filter((key) => values[key] !== null);
+        const filled = COMMUNE_STATUS_FIELD_KEYS.filter((key) => values[key] !== null && !PERIOD_FLOW_FIELDS.has(key));
         for (const field of filled) edits.push({ sheet: 'communeStatuses', op: 'set', id: code, field, value: decodeValue(fieldDef(field), values[field]) });
         if (filled.length > 0) copied += 1;
       }

@@ -118,3 +118,36 @@ export function emptyStatus(): CommuneStatusValues {
   for (const key of COMMUNE_STATUS_FIELD_KEYS) out[key] = null;
   return out;
 }
+
+/**
+ * Fields that describe what happened during a period (arrests, seizures, newly detected
+ * people, sessions held) or its approval, rather than the commune's standing. "Start
+ * this period from the previous one" must not carry them over: last quarter's arrests
+ * are not this quarter's.
+ */
+export const PERIOD_FLOW_FIELDS: ReadonlySet<CommuneStatusField> = new Set<CommuneStatusField>([
+  'residents_violating_drug_law',
+  'drug_offenders_arrested',
+  'plants_destroyed_count',
+  'plants_destroyed_area_m2',
+  'override_reason',
+  'approval_status',
+  'approval_decision_no',
+  'approval_date',
+  'approved_by',
+  'new_addicts_detected',
+  'new_users_detected',
+  'removed_from_management',
+  'post_rehab_completed_rehab',
+  'relapse_detected',
+  'drug_cases',
+  'drug_offenders',
+  'administrative_violations',
+  'seized_heroin_g',
+  'seized_synthetic_g',
+  'seized_synthetic_pills',
+  'seized_cannabis_g',
+  'propaganda_sessions',
+  'propaganda_participants',
+  'note',
+]);
