@@ -99,8 +99,10 @@ export function MainScreen({ office, userName }: Props) {
         </div>
         <ErrorAlert message={error} onDismiss={() => setError(null)} />
         {notice !== null && (
-          <div className="notice" role="status" data-testid="notice">
-            <span className="alert-text">{notice}</span>
+          <div className="notice" role="status">
+            <span className="alert-text" data-testid="notice">
+              {notice}
+            </span>
             <button type="button" className="alert-close" onClick={() => setNotice(null)} aria-label={t('app.dismiss')}>
               ×
             </button>

@@ -56,6 +56,8 @@ export function HistoryGrid({ query, language, reloadKey, isRecordView }: Props)
           columnDefs={columnDefs}
           defaultColDef={DEFAULT_COL_DEF}
           getRowId={rowIdOf}
+          // No row animation: a row fading out keeps a second copy of its cells in the page.
+          animateRows={false}
           overlayNoRowsTemplate={t('history.none')}
           enableBrowserTooltips
           // The record dialog shares the sheet's columns but must not overwrite its remembered layout.

@@ -1,4 +1,4 @@
-import type { CellDoubleClickedEvent, CellKeyDownEvent, CellValueChangedEvent, ColDef, FullWidthCellKeyDownEvent, GetRowIdParams, GridApi, GridReadyEvent, RowSelectionOptions } from 'ag-grid-community';
+import type { CellDoubleClickedEvent, CellKeyDownEvent, CellValueChangedEvent, ColDef, FullWidthCellKeyDownEvent, GetRowIdParams, GridApi, GridReadyEvent, RowClassParams, RowSelectionOptions } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -34,6 +34,7 @@ const matchQuickFilter = (parts: string[], rowText: string) => {
   const folded = foldVietnamese(rowText);
   return parts.every((part) => folded.includes(part));
 };
+const rowClassOf = (p: RowClassParams<SiteGridRow>) => (p.data?.isDraft ? 'row-draft' : undefined);
 const recordOf = (row: SiteGridRow): RecordRef | null => (row.isDraft ? null : { table: 'model_sites', recordId: row.id, label: String(row.values.name ?? '') });
 /** Keys that start an edit in a focused cell: a locked sheet explains instead of ignoring them. */
 const isEditKey = (e: KeyboardEvent) => !e.ctrlKey && !e.metaKey && !e.altKey && (e.key.length === 1 || ['Enter', 'F2', 'Delete', 'Backspace'].includes(e.key));
@@ -58,21 +59,27 @@ export function ModelSitesSheet({ periodId, periodText, officeCode, isLocked, la
   const sites = useModelSites(client, periodId, officeCode, showError);
   const layout = useColumnLayout<SiteGridRow>('modelSites');
   const isLockedRef = useRef(isLocked);
+  const hostUnitsRef = useRef(sites.hostUnits);
   useLayoutEffect(() => {
     isLockedRef.current = isLocked;
   }, [isLocked]);
+  useLayoutEffect(() => {
+    hostUnitsRef.current = sites.hostUnits;
+    // Cells drawn before the unit list arrived show codes; redraw them with names.
+    gridApi.current?.refreshCells({ columns: ['host_unit_code'], force: true });
+  }, [sites.hostUnits]);
 
   const columnDefs = useMemo(
     () =>
       modelSiteColumns({
         language,
-        hostUnits: sites.hostUnits,
+        hostUnits: () => hostUnitsRef.current,
         emptyText: t('sheet.empty'),
         invalid: (field, rule) => t('modelSites.invalid', { field, rule }),
         isEditable: () => !isLockedRef.current,
         onInvalid: setInvalidMessage,
       }),
-    [language, sites.hostUnits, t],
+    [language, t],
   );
   const pinnedBottom = useMemo(() => [sites.draft], [sites.draft]);
 
@@ -164,7 +171,13 @@ export function ModelSitesSheet({ periodId, periodText, officeCode, isLocked, la
           columnDefs={columnDefs}
           defaultColDef={DEFAULT_COL_DEF}
           getRowId={rowIdOf}
+          getRowClass={rowClassOf}
+          // No row animation: a row fading out keeps a second copy of its cells in the page.
+          animateRows={false}
           rowSelection={ROW_SELECTION}
+          // Eighteen columns and a few hundred models at most: rendering every column keeps
+          // cells addressable (tests, screen readers) at no noticeable cost.
+          suppressColumnVirtualisation
           enterNavigatesVertically
           enterNavigatesVerticallyAfterEdit
           suppressStartEditOnTab

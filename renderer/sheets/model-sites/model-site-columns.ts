@@ -16,7 +16,8 @@ export type SiteColDef = ColDef<SiteGridRow, SiteCellValue>;
 
 export type SiteColumnContext = {
   language: Language;
-  hostUnits: readonly RefOption[];
+  /** Read at render and edit time: the unit list arrives after the columns are built. */
+  hostUnits: () => readonly RefOption[];
   emptyText: string;
   invalid: (field: string, rule: string) => string;
   /** Read at edit time, so locking does not rebuild the columns (which would close an editor). */
@@ -43,7 +44,8 @@ function editorFor(def: FieldDef, ctx: SiteColumnContext, label: string): Partia
   const kind = def.kind;
   if (kind.type === 'enum' || kind.type === 'bool' || kind.type === 'ref') {
     // null first: choosing "— Để trống —" clears the cell, as Delete does.
-    const values = kind.type === 'enum' ? [null, ...kind.values] : kind.type === 'bool' ? [null, true, false] : ctx.hostUnits.map((u) => u.code);
+    if (kind.type === 'ref') return { cellEditor: 'agSelectCellEditor', cellEditorParams: () => ({ values: ctx.hostUnits().map((u) => u.code) }) };
+    const values = kind.type === 'enum' ? [null, ...kind.values] : [null, true, false];
     return { cellEditor: 'agSelectCellEditor', cellEditorParams: { values } };
   }
   const terms = ctx.language === 'en' ? termsEn : termsVi;
@@ -69,10 +71,10 @@ function fieldColumn(def: FieldDef, ctx: SiteColumnContext): SiteColDef {
   const key = def.key as ModelSiteField;
   const label = def.labels[ctx.language];
   const isNumber = def.kind.type === 'int' || def.kind.type === 'decimal';
-  const hostNames = new Map(ctx.hostUnits.map((u) => [u.code, u.label]));
   const format = (value: SiteCellValue | null | undefined): string => {
     if (isInvalidEntry(value)) return value.text;
-    return formatFieldValue(def, value ?? null, ctx.language, { officeUnit: hostNames });
+    if (def.kind.type === 'ref' && typeof value === 'string') return ctx.hostUnits().find((u) => u.code === value)?.label ?? value;
+    return formatFieldValue(def, value ?? null, ctx.language);
   };
   return {
     colId: key,
@@ -88,7 +90,7 @@ function fieldColumn(def: FieldDef, ctx: SiteColumnContext): SiteColDef {
       p.data.values = { ...p.data.values, [key]: value };
       return true;
     },
-    valueParser: (p: ValueParserParams<SiteGridRow, SiteCellValue>) => parseSiteInput(def, p.newValue, ctx.hostUnits),
+    valueParser: (p: ValueParserParams<SiteGridRow, SiteCellValue>) => parseSiteInput(def, p.newValue, ctx.hostUnits()),
     // The drop-down list formats its options with node === null; show a word for "empty" there.
     valueFormatter: (p: ValueFormatterParams<SiteGridRow, SiteCellValue>) => (p.node === null && p.value === null ? ctx.emptyText : format(p.value)),
     comparator: isNumber ? undefined : (a: SiteCellValue | undefined, b: SiteCellValue | undefined) => compareVietnamese(format(a), format(b)),

@@ -1,0 +1,129 @@
+/**
+ * Periods: a locked period refuses edits with a clear message, unlocking asks a reason
+ * that then shows in the History sheet; "Lấy số liệu kỳ trước" copies commune statuses
+ * from the previous quarter into the communes that have none yet.
+ */
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { expect, test } from '@playwright/test';
+import { repoRoot, startHost, tempWorkspace, type Host } from './host';
+import { cell, chooseQuarter } from './sheet-steps';
+
+const SCREENSHOT = path.join(repoRoot, 'test-results', 'locked-period.png');
+const UNITS_JSON = path.resolve(repoRoot, '../shared/data/dvhcvn-2025-03-01.json');
+
+test.use({ viewport: { width: 1440, height: 860 } });
+
+async function initDongAnh(workspace: string): Promise<void> {
+  await promisify(execFile)(process.execPath, [path.join(repoRoot, 'electron/cli/pcmt.mjs'), 'init', '--workspace', workspace, '--units', UNITS_JSON, '--office', '017'], { cwd: repoRoot });
+}
+
+type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+
+/** Calls the host's API as the page does, to prepare data and look at what was stored. */
+async function api<T>(host: Host, method: string, input: unknown): Promise<Envelope<T>> {
+  const url = new URL(host.url);
+  const response = await fetch(`${url.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-PCMT-Token': url.searchParams.get('token') ?? '' },
+    body: JSON.stringify(input),
+  });
+  return (await response.json()) as Envelope<T>;
+}
+
+async function data<T>(host: Host, method: string, input: unknown): Promise<T> {
+  const result = await api<T>(host, method, input);
+  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+  return result.data;
+}
+
+async function withHost(run: (host: Host) => Promise<void>): Promise<void> {
+  const workspace = tempWorkspace('pcmt-app-');
+  await initDongAnh(workspace);
+  const host = await startHost(workspace);
+  try {
+    await run(host);
+  } finally {
+    await host.stop('SIGTERM');
+  }
+}
+
+test('a locked period refuses edits; unlocking asks a reason, which shows in the history', async ({ page }, testInfo) => {
+  await withHost(async (host) => {
+    await data(host, 'settings.setUserName', { userName: 'Trần Văn Minh' });
+    await data(host, 'edits.apply', { periodId: '2025-Q3', cause: 'typing', mode: 'all', edits: [{ sheet: 'modelSites', op: 'create', values: { name: 'Tổ an ninh thôn Cổ Loa', host_unit_code: '017' } }] });
+    await page.goto(host.url);
+    await chooseQuarter(page, 2025, 'III');
+    await page.getByTestId('tab-model-sites').click();
+    await expect(page.getByTestId('model-sites-count')).toHaveText('1 mô hình');
+
+    await page.getByRole('button', { name: 'Khóa kỳ' }).click();
+    await expect(page.getByTestId('period-locked')).toHaveText('Kỳ đã khóa');
+    await expect(page.getByTestId('notice')).toHaveText(/Đã khóa kỳ Quý III\/2025/u);
+
+    await page.getByRole('gridcell', { name: 'Tổ an ninh thôn Cổ Loa' }).click();
+    await page.keyboard.type('Sửa');
+    await expect(page.getByRole('alert')).toHaveText(/Kỳ Quý III\/2025 đã khóa nên không sửa được số liệu/u);
+    await expect(page.getByRole('gridcell', { name: 'Tổ an ninh thôn Cổ Loa' })).toBeVisible();
+    await page.locator('.main-screen').screenshot({ path: SCREENSHOT });
+    await testInfo.attach('locked-period', { path: SCREENSHOT, contentType: 'image/png' });
+
+    // The services refuse the period's commune statuses too, whatever the window does.
+    const commune = (await data<{ code: string }[]>(host, 'communes.list', { periodId: '2025-Q3' }))[0];
+    const refused = await api(host, 'edits.apply', {
+      periodId: '2025-Q3',
+      cause: 'typing',
+      mode: 'all',
+      edits: [{ sheet: 'communeStatuses', op: 'set', id: commune?.code ?? '', field: 'addicts_with_records', value: 3 }],
+    });
+    expect(refused.ok ? 'stored' : refused.error.code).toBe('PERIOD_LOCKED');
+
+    await page.getByRole('button', { name: 'Mở khóa' }).click();
+    const dialog = page.getByTestId('unlock-dialog');
+    await expect(dialog.getByRole('heading')).toHaveText('Mở khóa kỳ Quý III/2025');
+    await dialog.getByRole('button', { name: 'Mở khóa' }).click();
+    await expect(dialog.getByRole('alert')).toHaveText('Hãy ghi lý do, ít nhất 5 ký tự.');
+    await dialog.getByLabel('Lý do mở khóa').fill('Bổ sung số liệu mô hình theo báo cáo của xã');
+    await dialog.getByRole('button', { name: 'Mở khóa' }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(page.getByTestId('period-locked')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Khóa kỳ' })).toBeVisible();
+
+    await page.getByTestId('tab-history').click();
+    const reason = page.getByRole('gridcell', { name: 'Bổ sung số liệu mô hình theo báo cáo của xã' });
+    await expect(reason).toBeVisible();
+    await expect(page.getByRole('gridcell', { name: 'Mở khóa', exact: true })).toBeVisible();
+    await expect(page.getByRole('gridcell', { name: 'Khóa kỳ', exact: true })).toBeVisible();
+    await page.getByLabel('Thao tác', { exact: true }).selectOption({ label: 'Mở khóa' });
+    await expect(page.getByTestId('history-range')).toHaveText('1–1 / 1 thay đổi');
+    await expect(page.getByRole('gridcell', { name: 'Trần Văn Minh' })).toHaveCount(1);
+  });
+});
+
+test('starting a quarter from the previous one copies only the communes without data', async ({ page }) => {
+  await withHost(async (host) => {
+    const communes = await data<{ code: string; name: string }[]>(host, 'communes.list', { periodId: '2025-Q2' });
+    const [first, second] = communes;
+    if (first === undefined || second === undefined) throw new Error('Đông Anh has communes');
+    const set = (periodId: string, code: string, value: number) =>
+      data(host, 'edits.apply', { periodId, cause: 'typing', mode: 'all', edits: [{ sheet: 'communeStatuses', op: 'set', id: code, field: 'addicts_with_records', value }] });
+    await set('2025-Q2', first.code, 3);
+    await set('2025-Q2', second.code, 7);
+    await set('2025-Q3', second.code, 9);
+
+    await page.goto(host.url);
+    await chooseQuarter(page, 2025, 'III');
+    await page.getByRole('button', { name: 'Lấy số liệu kỳ trước' }).click();
+    const dialog = page.getByTestId('copy-forward-dialog');
+    await expect(dialog).toContainText('từ kỳ Quý II/2025 sang kỳ Quý III/2025');
+    await dialog.getByRole('button', { name: 'Chép số liệu' }).click();
+    await expect(page.getByTestId('notice')).toHaveText('Đã chép 1 xã, bỏ qua 1 xã đã có số liệu.');
+    await expect(cell(page, first.code, 'addicts_with_records')).toHaveText('3');
+    await expect(cell(page, second.code, 'addicts_with_records')).toHaveText('9');
+
+    const q3 = await data<{ code: string; status: Record<string, unknown> }[]>(host, 'communes.list', { periodId: '2025-Q3' });
+    expect(q3.find((c) => c.code === first.code)?.status['addicts_with_records']).toBe(3);
+    expect(q3.find((c) => c.code === second.code)?.status['addicts_with_records']).toBe(9);
+  });
+});
