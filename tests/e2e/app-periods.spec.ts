@@ -125,5 +125,19 @@ test('starting a quarter from the previous one copies only the communes without 
     const q3 = await data<{ code: string; status: Record<string, unknown> }[]>(host, 'communes.list', { periodId: '2025-Q3' });
     expect(q3.find((c) => c.code === first.code)?.status['addicts_with_records']).toBe(3);
     expect(q3.find((c) => c.code === second.code)?.status['addicts_with_records']).toBe(9);
+
+    // The official yearly windows and a custom range, checked as typed.
+    await page.getByLabel('Loại kỳ', { exact: true }).selectOption({ label: 'Năm đánh giá (15/12–14/12)' });
+    await expect(page.getByTestId('period-label')).toHaveText('Năm đánh giá 2025 (15/12/2024–14/12/2025)');
+    await page.getByLabel('Loại kỳ', { exact: true }).selectOption({ label: 'Khoảng tùy chọn' });
+    await page.getByLabel('Từ ngày', { exact: true }).fill('31/08/2025');
+    await page.getByLabel('Đến ngày', { exact: true }).fill('1/3/2025');
+    await page.getByRole('button', { name: 'Áp dụng' }).click();
+    await expect(page.getByRole('alert')).toHaveText('Ngày bắt đầu (31/08/2025) phải trước hoặc trùng ngày kết thúc (01/03/2025).');
+    await page.getByLabel('Từ ngày', { exact: true }).fill('01/03/2025');
+    await page.getByLabel('Đến ngày', { exact: true }).fill('31/08/2025');
+    await page.getByLabel('Đến ngày', { exact: true }).press('Enter');
+    await expect(page.getByTestId('period-label')).toHaveText('01/03/2025–31/08/2025');
+    await expect(page.getByRole('alert')).toHaveCount(0);
   });
 });
