@@ -40,12 +40,14 @@ export const communeAccess: RowAccess<CommuneRow> = {
 
 export const COMMUNE_FIELDS: ReadonlyMap<string, FieldDef> = new Map(COMMUNE_STATUS_FIELDS.map((def) => [def.key, def]));
 
-const STATUS_KEYS = new Set(['declared_class', 'key_route', 'commitment_signed', 'override_reason', 'note']);
-const APPROVAL_KEYS = new Set(['drug_free_certificate_no', 'drug_free_certificate_date', 'approval_status', 'approval_decision_no', 'approval_date', 'approved_by']);
+// The status stays next to the counts typed with it; the wide text columns go to the end.
+const STATUS_KEYS = new Set(['declared_class', 'key_route', 'commitment_signed']);
+const APPROVAL_KEYS = new Set(['drug_free_certificate_no', 'drug_free_certificate_date', 'approval_status', 'approval_decision_no', 'approval_date', 'approved_by', 'override_reason']);
 // The §7.6 statistics are listed together in commune-status.ts, from this field on.
 const FIRST_STATISTIC = COMMUNE_STATUS_FIELDS.findIndex((f) => f.key === 'addicts_records_male');
 
-function groupOf(def: FieldDef, index: number): Group {
+function groupOf(def: FieldDef, index: number): Group | null {
+  if (def.key === 'note') return null;
   if (STATUS_KEYS.has(def.key)) return 'status';
   if (APPROVAL_KEYS.has(def.key)) return 'approval';
   return index >= FIRST_STATISTIC ? 'statistics' : 'counts';
@@ -97,11 +99,16 @@ function computedColumn(colId: 'activeHotspots' | 'activeModelSites', headerName
 
 export function communeColumns(language: Language, texts: CommuneTexts, state: SheetCellState): Column[] {
   const groups: Record<Group, CommuneColDef[]> = { status: [], counts: [], statistics: [], approval: [], computed: [] };
-  COMMUNE_STATUS_FIELDS.forEach((def, index) => groups[groupOf(def, index)].push(fieldColumn(def, communeAccess, language, texts, state)));
+  const ungrouped: CommuneColDef[] = [];
+  COMMUNE_STATUS_FIELDS.forEach((def, index) => {
+    const group = groupOf(def, index);
+    (group === null ? ungrouped : groups[group]).push(fieldColumn(def, communeAccess, language, texts, state));
+  });
   groups.computed.push(computedColumn('activeHotspots', texts.activeHotspots, state), computedColumn('activeModelSites', texts.activeModelSites, state));
   const order: Group[] = ['status', 'counts', 'computed', 'statistics', 'approval'];
   return [
     ...readOnlyColumns(language, texts, state),
     ...order.map((group): ColGroupDef<CommuneRow> => ({ groupId: group, headerName: texts.groups[group], children: groups[group] })),
+    ...ungrouped,
   ];
 }

@@ -49,7 +49,7 @@ test('an unanswered edit is shown pending, never saved', async ({ page }) => {
   const held = new Promise<void>((resolve) => {
     release = resolve;
   });
-  await page.route('**/api/communeStatus.update', async (route) => {
+  await page.route('**/api/edits.apply', async (route) => {
     await held;
     await route.continue();
   });
@@ -73,7 +73,7 @@ test('a refused save puts the previous value back and says why', async ({ page }
   await waitUntilSaved(page);
 
   const refusal = 'Kỳ báo cáo 2025-Q3 đã khóa nên không sửa được. Hãy mở khóa kỳ trước khi sửa.';
-  await page.route('**/api/communeStatus.update', (route) =>
+  await page.route('**/api/edits.apply', (route) =>
     route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'PERIOD_LOCKED', message: refusal } }) }),
   );
   await typeIntoCell(page, COMMUNE, 'addicts_with_records', '9');
@@ -86,7 +86,7 @@ test('text that is not a number is refused in the cell, and nothing is sent', as
   await openSheet(page);
   let sent = 0;
   page.on('request', (request) => {
-    if (request.url().endsWith('/api/communeStatus.update')) sent += 1;
+    if (request.url().endsWith('/api/edits.apply')) sent += 1;
   });
   await typeIntoCell(page, COMMUNE, 'addicts_with_records', 'abc');
   await expect(page.getByTestId('edit-problem')).toHaveText(
