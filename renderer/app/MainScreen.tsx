@@ -109,7 +109,7 @@ export function MainScreen({ office, userName }: Props) {
           </div>
         )}
         <SheetTabs active={tab} onChange={chooseTab} />
-        {panel('communes', () => <CommunesSheet key={dataVersion} periodId={periodId} />)}
+        {panel('communes', () => <CommunesSheet key={dataVersion} periodId={periodId} isLocked={lock.isLocked} language={language} />)}
         {panel('hotspots', () => <div className="sheet-placeholder">{t('tabs.hotspotsPending')}</div>)}
         {panel('modelSites', () => <ModelSitesSheet key={dataVersion} periodId={periodId} officeCode={office.code} periodText={periodText} isLocked={lock.isLocked} language={language} />)}
         {panel('history', () => <HistorySheet key={dataVersion} isActive={tab === 'history'} language={language} />)}
