@@ -97,6 +97,8 @@ export function SpreadsheetGrid<Row>({ sheet, columnDefs, getRowId, language, qu
         defaultColDef={DEFAULT_COL_DEF}
         getRowId={getRowId}
         pinnedBottomRowData={pinnedBottomRowData}
+        // The blank row is where the first record is typed; "no rows" must not cover it.
+        suppressNoRowsOverlay={pinnedBottomRowData !== undefined}
         rowSelection={rowSelection}
         enterNavigatesVertically
         enterNavigatesVerticallyAfterEdit

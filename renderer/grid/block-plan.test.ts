@@ -89,13 +89,18 @@ describe('planPaste', () => {
       ['DA-009', 'xa xuan non', 'Cần sa', '05/03/2025'],
       ['', '', '', ''],
       ['', '00454', 'Bột mì', ''],
+      ['', 'Xã Không Có', 'Heroin', ''],
     ]);
     expect(plan.edits.map((e) => e.edit)).toEqual([
       { sheet: 'hotspots', op: 'set', id: 'h1', field: 'drug_types', value: ['HEROIN', 'CAN_SA'] },
       { sheet: 'hotspots', op: 'create', values: { commune_code: '00457', drug_types: ['CAN_SA'], discovered_date: '2025-03-05' } },
       { sheet: 'hotspots', op: 'create', values: { commune_code: '00454' } },
     ]);
-    expect(plan.problems).toEqual([{ row: 4, column: 'Loại ma túy', value: 'Bột mì', reason: { kind: 'rule', rule: 'closedList' } }]);
+    expect(plan.problems).toEqual([
+      { row: 4, column: 'Loại ma túy', value: 'Bột mì', reason: { kind: 'rule', rule: 'closedList' } },
+      // A refused commune (required) keeps the whole row out.
+      { row: 5, column: 'Xã/phường', value: 'Xã Không Có', reason: { kind: 'rule', rule: 'closedList' } },
+    ]);
   });
 
   it('merges the services refusals into the report, in row order', () => {

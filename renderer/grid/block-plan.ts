@@ -56,6 +56,9 @@ export function planPaste(view: SheetView, start: CellPos, block: readonly (read
     const isNew = row >= view.rowCount;
     const created: Record<string, FieldValue> = {};
     const texts: string[] = [];
+    // A new row whose required cell (a hotspot's commune) was refused is not created: the
+    // problem already names the cell to fix, and a row without it would be refused anyway.
+    let isRequiredRefused = false;
     cells.forEach((text, c) => {
       const col = view.columns[start.col + c];
       // Cells right of the last column have nowhere to go; Excel drops them too.
@@ -74,6 +77,7 @@ export function planPaste(view: SheetView, start: CellPos, block: readonly (read
       const parsed = parseFieldText(col.def, text, view.refs);
       if (!parsed.ok) {
         problems.push({ ...at, reason: { kind: 'rule', rule: parsed.rule } });
+        if (col.def.isRequired === true) isRequiredRefused = true;
         return;
       }
       if (isNew) {
@@ -86,7 +90,7 @@ export function planPaste(view: SheetView, start: CellPos, block: readonly (read
       const oldValue = view.valueAt(row, start.col + c);
       if (!sameValue(oldValue, parsed.value)) edits.push({ edit: setEdit(view, row, col.def.key, parsed.value), oldValue, note: at });
     });
-    if (isNew && view.canCreate && Object.keys(created).length > 0 && view.sheet !== 'communeStatuses') {
+    if (isNew && view.canCreate && !isRequiredRefused && Object.keys(created).length > 0 && view.sheet !== 'communeStatuses') {
       edits.push({ edit: { sheet: view.sheet, op: 'create', values: created }, note: { row: row + 1, column: '', value: texts.join(' | ') } });
     }
   });

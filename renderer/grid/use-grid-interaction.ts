@@ -4,8 +4,8 @@
  * cellClassRules, Ctrl+C / Ctrl+V on the browser's copy and paste events, Ctrl+D,
  * Delete, Ctrl+Z / Ctrl+Y. Every change goes through SheetEdits.commit as one batch.
  */
-import type { CellFocusedEvent, CellMouseDownEvent, CellMouseOverEvent, GridApi } from 'ag-grid-community';
-import { useCallback, useMemo, useRef, type ClipboardEvent, type KeyboardEvent, type RefObject } from 'react';
+import type { CellFocusedEvent, CellMouseOverEvent, GridApi } from 'ag-grid-community';
+import { useCallback, useMemo, useRef, type ClipboardEvent, type KeyboardEvent, type MouseEvent as ReactMouseEvent, type RefObject } from 'react';
 import { parseTsv } from '../../shared/domain/tsv';
 import { copyText, planClear, planFill, planPaste } from './block-plan';
 import { commandOf } from './grid-keys';
@@ -21,11 +21,11 @@ export type GridInteraction = {
     onCopy: (e: ClipboardEvent<HTMLDivElement>) => void;
     onPaste: (e: ClipboardEvent<HTMLDivElement>) => void;
     onKeyDownCapture: (e: KeyboardEvent<HTMLDivElement>) => void;
+    onMouseDownCapture: (e: ReactMouseEvent<HTMLDivElement>) => void;
     onMouseUp: () => void;
   };
   gridHandlers: {
     onCellFocused: (e: CellFocusedEvent) => void;
-    onCellMouseDown: (e: CellMouseDownEvent) => void;
     onCellMouseOver: (e: CellMouseOverEvent) => void;
     onSortChanged: () => void;
     onFilterChanged: () => void;
@@ -167,19 +167,13 @@ export function useGridInteraction<Row>(gridApi: RefObject<GridApi<Row> | null>,
     [posOf, setRange],
   );
 
-  const onCellMouseDown = useCallback(
-    (e: CellMouseDownEvent) => {
-      const native = e.event;
-      if (native instanceof MouseEvent && native.button !== 0) return;
-      isDragging.current = !e.node.rowPinned;
-      if (native instanceof MouseEvent && native.shiftKey && range.current) {
-        keepAnchor.current = true;
-        const pos = posOf(e.rowIndex, e.column.getColId());
-        if (pos) setRange({ anchor: range.current.anchor, focus: pos });
-      }
-    },
-    [posOf, setRange],
-  );
+  // Capture phase, before the grid focuses the clicked cell: that focus change must know
+  // whether to extend the range (shift+click) or start a new one.
+  const onMouseDownCapture = useCallback((e: ReactMouseEvent<HTMLDivElement>) => {
+    if (e.button !== 0) return;
+    keepAnchor.current = e.shiftKey && range.current !== null;
+    isDragging.current = !e.shiftKey;
+  }, []);
 
   const onCellMouseOver = useCallback(
     (e: CellMouseOverEvent) => {
@@ -212,9 +206,9 @@ export function useGridInteraction<Row>(gridApi: RefObject<GridApi<Row> | null>,
         return pos !== null && isInRange(range.current, pos);
       },
       selectedRowIds,
-      wrapperProps: { onCopy, onPaste, onKeyDownCapture, onMouseUp: () => (isDragging.current = false) },
-      gridHandlers: { onCellFocused, onCellMouseDown, onCellMouseOver, onSortChanged: reset, onFilterChanged: reset },
+      wrapperProps: { onCopy, onPaste, onKeyDownCapture, onMouseDownCapture, onMouseUp: () => (isDragging.current = false) },
+      gridHandlers: { onCellFocused, onCellMouseOver, onSortChanged: reset, onFilterChanged: reset },
     }),
-    [posOf, selectedRowIds, onCopy, onPaste, onKeyDownCapture, onCellFocused, onCellMouseDown, onCellMouseOver, reset],
+    [posOf, selectedRowIds, onCopy, onPaste, onKeyDownCapture, onMouseDownCapture, onCellFocused, onCellMouseOver, reset],
   );
 }

@@ -27,6 +27,7 @@ export type SheetEdits<Row> = {
   pendingCount: number;
   lastSavedAt: Date | null;
   alert: string | null;
+  showAlert: (message: string) => void;
   clearAlert: () => void;
   report: BlockReport | null;
   clearReport: () => void;
@@ -214,6 +215,7 @@ export function useSheetEdits<Row>({ client, access, periodId, load, gridApi, on
     pendingCount,
     lastSavedAt,
     alert,
+    showAlert: setAlert,
     clearAlert: useCallback(() => setAlert(null), []),
     report,
     clearReport: useCallback(() => setReport(null), []),

@@ -4,8 +4,8 @@
  */
 const vi = {
   paste: {
-    title: 'Dán {{stored}} ô; {{count}} ô không dán được:',
-    titleNone: 'Không dán được {{count}} ô:',
+    title: 'Đã lưu {{stored}} thay đổi; {{count}} ô không lưu được:',
+    titleNone: 'Không lưu được {{count}} ô:',
     row: 'Dòng',
     column: 'Cột',
     value: 'Giá trị',
@@ -46,7 +46,7 @@ const vi = {
     confirm: 'Xóa',
     cancel: 'Hủy',
     nothingSelected: 'Hãy chọn điểm cần xóa (ô hoặc dòng).',
-    newRowHint: 'Dòng mới: chọn xã/phường để tạo điểm',
+    newRowHint: 'Dòng mới: chọn xã/phường',
     summary: 'Trong kỳ: đầu kỳ {{start}} · mới {{new}} · triệt xóa {{eliminated}} · cuối kỳ {{end}}',
     flags: {
       isActiveAtStart: 'Hoạt động đầu kỳ',
@@ -62,8 +62,8 @@ export type GridMessages = typeof vi;
 
 const en: GridMessages = {
   paste: {
-    title: 'Pasted {{stored}} cells; {{count}} cells could not be pasted:',
-    titleNone: '{{count}} cells could not be pasted:',
+    title: 'Saved {{stored}} changes; {{count}} cells could not be saved:',
+    titleNone: '{{count}} cells could not be saved:',
     row: 'Row',
     column: 'Column',
     value: 'Value',
@@ -104,7 +104,7 @@ const en: GridMessages = {
     confirm: 'Remove',
     cancel: 'Cancel',
     nothingSelected: 'Select the hotspots to remove (cells or rows).',
-    newRowHint: 'New row: choose a commune to create the hotspot',
+    newRowHint: 'New: choose a commune',
     summary: 'In the period: at start {{start}} · new {{new}} · eliminated {{eliminated}} · at end {{end}}',
     flags: {
       isActiveAtStart: 'Active at start',

@@ -1,0 +1,175 @@
+import type { CellValueChangedEvent, GetRowIdParams } from 'ag-grid-community';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { HotspotRow } from '../../../shared/api/register-types';
+import type { FieldValue, RefOption } from '../../../shared/domain/fields';
+import type { Language } from '../../../shared/i18n/format';
+import { useClient } from '../../app/client-context';
+import { ConfirmDialog } from '../../app/ConfirmDialog';
+import { ErrorAlert } from '../../app/ErrorAlert';
+import { errorText } from '../../app/error-text';
+import { formatCount } from '../../app/format';
+import { BlockReport } from '../../grid/BlockReport';
+import type { CellValue } from '../../grid/cell-values';
+import { SaveStatus } from '../../grid/SaveStatus';
+import { SpreadsheetGrid } from '../../grid/SpreadsheetGrid';
+import { useSpreadsheet } from '../../grid/use-spreadsheet';
+import { blankHotspot, HOTSPOT_FIELD_MAP, hotspotAccess, hotspotColumns, summarize, type HotspotTexts } from './hotspot-columns';
+import '../sheet.css';
+
+type Props = { periodId: string; isLocked: boolean; language: Language };
+
+const rowIdOf = (p: GetRowIdParams<HotspotRow>) => p.data.id;
+
+/**
+ * The hotspot register (product.md §2.2): one row per hotspot, with its standing in the
+ * period and the period's four counts. New hotspots are typed into the blank last row
+ * (stored as soon as it has a commune, the one required field) or pasted below the last
+ * row; removal is soft, recorded in the history and undoable.
+ */
+export function HotspotsSheet({ periodId, isLocked, language }: Props) {
+  const { t } = useTranslation();
+  const { t: tg } = useTranslation('grid');
+  const client = useClient();
+  const [communes, setCommunes] = useState<readonly RefOption[]>([]);
+  const [version, setVersion] = useState(0);
+  const [shownCount, setShownCount] = useState(0);
+  const [quickFilter, setQuickFilter] = useState('');
+  const [draft, setDraft] = useState(blankHotspot);
+  const [removing, setRemoving] = useState<string[] | null>(null);
+
+  useEffect(() => {
+    client
+      .call('units.underOffice', {})
+      .then((units) => setCommunes(units.filter((u) => u.level === 'COMMUNE').map((u) => ({ code: u.code, label: u.name }))))
+      .catch(() => setCommunes([]));
+  }, [client]);
+
+  const load = useCallback(async (id: string) => (await client.call('hotspots.list', { periodId: id, isRemovedIncluded: false })).rows, [client]);
+  const onRowsChanged = useCallback(() => setVersion((v) => v + 1), []);
+  const [hotspotRefs, setHotspotRefs] = useState<readonly RefOption[]>([]);
+  const refs = useMemo(() => ({ commune: communes, hotspot: hotspotRefs }), [communes, hotspotRefs]);
+  const sheet = useSpreadsheet({ client, access: hotspotAccess, periodId, isLocked, load, fields: HOTSPOT_FIELD_MAP, canCreate: true, refs, onRowsChanged });
+  const { edits, cellState, gridApi, interaction } = sheet;
+  const [rows, setRows] = useState<HotspotRow[]>([]);
+  const summary = useMemo(() => summarize(rows), [rows]);
+
+  // The queue holds the rows as the grid shows them; `version` says they changed.
+  useEffect(() => {
+    const current = edits.rows === null ? [] : edits.queue.rows();
+    setRows(current);
+    setHotspotRefs(current.map((r) => ({ code: r.id, label: String(r.values.local_code ?? r.id) })));
+  }, [edits.rows, edits.queue, version]);
+
+  const columnDefs = useMemo(() => {
+    const texts: HotspotTexts = {
+      empty: t('sheet.empty'),
+      yes: t('sheet.yes'),
+      no: t('sheet.no'),
+      invalid: (field, rule) => t('sheet.invalid', { field, rule }),
+      flags: { isActiveAtStart: tg('hotspots.flags.isActiveAtStart'), isNew: tg('hotspots.flags.isNew'), isEliminated: tg('hotspots.flags.isEliminated'), isActiveAtEnd: tg('hotspots.flags.isActiveAtEnd') },
+      flagYes: tg('hotspots.flagYes'),
+      newRowHint: tg('hotspots.newRowHint'),
+    };
+    return hotspotColumns(language, texts, cellState);
+  }, [language, t, tg, cellState]);
+
+  const { commit } = edits;
+  // The blank row becomes a hotspot once it names its commune; until then it only holds what was typed.
+  const onPinnedRowEdited = useCallback(
+    (event: CellValueChangedEvent<HotspotRow, CellValue>) => {
+      const values = Object.fromEntries(Object.entries(event.data?.values ?? {}).filter(([, v]) => v !== null)) as Record<string, FieldValue>;
+      if (values['commune_code'] === undefined) {
+        setDraft((d) => ({ ...d }));
+        return;
+      }
+      void commit('typing', [{ edit: { sheet: 'hotspots', op: 'create', values } }]).then((outcome) => {
+        if (outcome?.ok && outcome.result.rejected.length === 0) setDraft(blankHotspot());
+      });
+    },
+    [commit],
+  );
+
+  const addHotspot = () => {
+    const api = gridApi.current;
+    if (!api) return;
+    api.ensureColumnVisible('commune_code');
+    api.setFocusedCell(0, 'commune_code', 'bottom');
+    api.startEditingCell({ rowIndex: 0, colKey: 'commune_code', rowPinned: 'bottom' });
+  };
+
+  const askRemove = () => {
+    const ids = interaction.selectedRowIds();
+    if (ids.length === 0) edits.showAlert(tg('hotspots.nothingSelected'));
+    else setRemoving(ids);
+  };
+
+  const remove = async (ids: string[]) => {
+    const outcome = await commit('typing', ids.map((id) => ({ edit: { sheet: 'hotspots' as const, op: 'remove' as const, id } })));
+    if (outcome && !outcome.ok) throw outcome.error;
+    const first = outcome?.ok ? outcome.result.rejected[0] : undefined;
+    if (first) throw new Error(first.message);
+  };
+
+  const total = rows.length;
+  const countText =
+    shownCount === total
+      ? tg('hotspots.rowCount', { n: formatCount(total, language) })
+      : tg('hotspots.filteredCount', { shown: formatCount(shownCount, language), total: formatCount(total, language) });
+  const pinned = useMemo(() => (isLocked ? undefined : [draft]), [isLocked, draft]);
+
+  return (
+    <section className="sheet" aria-label={tg('hotspots.title')}>
+      <div className="sheet-toolbar">
+        <div className="inline-field quick-filter">
+          <label htmlFor="hotspots-quick-filter">{tg('hotspots.quickFilter')}</label>
+          <input id="hotspots-quick-filter" type="search" value={quickFilter} placeholder={tg('hotspots.quickFilterPlaceholder')} onChange={(e) => setQuickFilter(e.currentTarget.value)} />
+        </div>
+        <button type="button" data-testid="add-hotspot" disabled={isLocked} onClick={addHotspot}>
+          {tg('hotspots.add')}
+        </button>
+        <button type="button" data-testid="remove-hotspot" disabled={isLocked} onClick={askRemove}>
+          {tg('hotspots.remove')}
+        </button>
+        {isLocked && <span className="sheet-locked">{tg('locked')}</span>}
+        <span className="hotspot-summary" data-testid="hotspot-summary">
+          {tg('hotspots.summary', { start: summary.activeAtStart, new: summary.new, eliminated: summary.eliminated, end: summary.activeAtEnd })}
+        </span>
+      </div>
+      <ErrorAlert message={edits.loadError} />
+      <ErrorAlert message={edits.alert} onDismiss={edits.clearAlert} />
+      <BlockReport report={edits.report} language={language} onClose={edits.clearReport} />
+      <SpreadsheetGrid<HotspotRow>
+        sheet={sheet}
+        overlay={edits.rows === null && edits.loadError === null ? <div className="sheet-loading">{tg('hotspots.loading')}</div> : null}
+        columnDefs={columnDefs}
+        getRowId={rowIdOf}
+        language={language}
+        quickFilter={quickFilter}
+        onShownCountChanged={setShownCount}
+        pinnedBottomRowData={pinned}
+        onPinnedRowEdited={onPinnedRowEdited}
+      />
+      <footer className="sheet-footer">
+        <span data-testid="hotspot-count">{countText}</span>
+        {sheet.invalidMessage !== null && (
+          <span className="edit-problem" role="alert" data-testid="edit-problem">
+            {sheet.invalidMessage}
+          </span>
+        )}
+        <SaveStatus pendingCount={edits.pendingCount} lastSavedAt={edits.lastSavedAt} language={language} />
+      </footer>
+      {removing !== null && (
+        <ConfirmDialog
+          title={tg('hotspots.remove')}
+          message={tg('hotspots.confirmRemove', { n: removing.length })}
+          confirmLabel={tg('hotspots.confirm')}
+          errorOf={(error) => errorText(error, t)}
+          onConfirm={() => remove(removing)}
+          onClose={() => setRemoving(null)}
+          testId="confirm-remove"
+        />
+      )}
+    </section>
+  );
+}
