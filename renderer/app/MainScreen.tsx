@@ -4,6 +4,7 @@ import type { Office } from '../../shared/api/contract';
 import { parsePeriodId, periodLabel, quarterOf } from '../../shared/domain/period';
 import { currentLanguage, i18n } from '../i18n/setup';
 import { CommunesSheet } from '../sheets/CommunesSheet';
+import { HotspotsSheet } from '../sheets/hotspots/HotspotsSheet';
 import { HistorySheet } from '../sheets/history/HistorySheet';
 import { RecordHistoryDialog } from '../sheets/history/RecordHistoryDialog';
 import { ModelSitesSheet } from '../sheets/model-sites/ModelSitesSheet';
@@ -110,7 +111,7 @@ export function MainScreen({ office, userName }: Props) {
         )}
         <SheetTabs active={tab} onChange={chooseTab} />
         {panel('communes', () => <CommunesSheet key={dataVersion} periodId={periodId} isLocked={lock.isLocked} language={language} />)}
-        {panel('hotspots', () => <div className="sheet-placeholder">{t('tabs.hotspotsPending')}</div>)}
+        {panel('hotspots', () => <HotspotsSheet key={dataVersion} periodId={periodId} isLocked={lock.isLocked} language={language} />)}
         {panel('modelSites', () => <ModelSitesSheet key={dataVersion} periodId={periodId} officeCode={office.code} periodText={periodText} isLocked={lock.isLocked} language={language} />)}
         {panel('history', () => <HistorySheet key={dataVersion} isActive={tab === 'history'} language={language} />)}
         {historyRecord !== null && <RecordHistoryDialog record={historyRecord} language={language} onClose={() => setHistoryRecord(null)} />}

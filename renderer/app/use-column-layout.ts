@@ -7,6 +7,9 @@
  *     onColumnResized={layout.onColumnResized} onColumnMoved={layout.onColumnMoved}
  *     onColumnVisible={layout.onColumnVisible} … />
  *
+ * A grid component that does not pass these events through (SpreadsheetGrid) calls
+ * `attach(api)` once it has the api instead (it returns the detach function).
+ *
  * Every callback is stable, so passing them keeps the grid's props unchanged across
  * renders. Changes are saved 500 ms after the user stops dragging; a pending save is
  * sent when the sheet unmounts. Layout failures are never shown: a forgotten width is
@@ -24,6 +27,7 @@ export type ColumnLayoutHandlers<TData> = {
   onColumnResized: (event: ColumnResizedEvent<TData>) => void;
   onColumnMoved: (event: ColumnMovedEvent<TData>) => void;
   onColumnVisible: (event: ColumnVisibleEvent<TData>) => void;
+  attach: (api: GridApi<TData>) => () => void;
 };
 
 const SAVE_DELAY_MS = 500;
@@ -73,16 +77,16 @@ export function useColumnLayout<TData>(sheet: LayoutSheet): ColumnLayoutHandlers
     [flush],
   );
 
-  const onGridReady = useCallback(
-    (event: GridReadyEvent<TData>) => {
-      api.current = event.api;
+  const restore = useCallback(
+    (grid: GridApi<TData>) => {
+      api.current = grid;
       client
         .call('sheets.getLayout', { sheet })
         .then(({ columns }) => {
-          if (columns === null || columns.length === 0 || event.api.isDestroyed()) return;
+          if (columns === null || columns.length === 0 || grid.isDestroyed()) return;
           isRestoring.current = true;
           try {
-            event.api.applyColumnState({ state: stateFromLayout(columns), applyOrder: true });
+            grid.applyColumnState({ state: stateFromLayout(columns), applyOrder: true });
           } finally {
             isRestoring.current = false;
           }
@@ -92,17 +96,26 @@ export function useColumnLayout<TData>(sheet: LayoutSheet): ColumnLayoutHandlers
     [client, sheet],
   );
 
-  return useMemo(
-    () => ({
-      onGridReady,
-      onColumnResized: (event: ColumnResizedEvent<TData>) => {
-        if (event.finished) schedule(event.source);
-      },
-      onColumnMoved: (event: ColumnMovedEvent<TData>) => {
-        if (event.finished) schedule(event.source);
-      },
-      onColumnVisible: (event: ColumnVisibleEvent<TData>) => schedule(event.source === 'api' ? 'app' : event.source),
-    }),
-    [onGridReady, schedule],
-  );
+  return useMemo(() => {
+    const onColumnResized = (event: ColumnResizedEvent<TData>) => {
+      if (event.finished) schedule(event.source);
+    };
+    const onColumnMoved = (event: ColumnMovedEvent<TData>) => {
+      if (event.finished) schedule(event.source);
+    };
+    const onColumnVisible = (event: ColumnVisibleEvent<TData>) => schedule(event.source === 'api' ? 'app' : event.source);
+    const attach = (grid: GridApi<TData>) => {
+      restore(grid);
+      grid.addEventListener('columnResized', onColumnResized);
+      grid.addEventListener('columnMoved', onColumnMoved);
+      grid.addEventListener('columnVisible', onColumnVisible);
+      return () => {
+        if (grid.isDestroyed()) return;
+        grid.removeEventListener('columnResized', onColumnResized);
+        grid.removeEventListener('columnMoved', onColumnMoved);
+        grid.removeEventListener('columnVisible', onColumnVisible);
+      };
+    };
+    return { onGridReady: (event: GridReadyEvent<TData>) => restore(event.api), onColumnResized, onColumnMoved, onColumnVisible, attach };
+  }, [restore, schedule]);
 }

@@ -8,9 +8,13 @@
  *   {contextMenu}
  *
  * `recordOf` maps a row to its RecordRef (null: no menu, e.g. a blank new row).
+ *
+ * A sheet whose grid component does not pass AG Grid events through (SpreadsheetGrid)
+ * gives the hook its grid api instead and spreads `wrapperProps` on a div around the
+ * grid: the row is then found from the clicked or focused cell's `row-id`.
  */
-import type { CellContextMenuEvent, CellKeyDownEvent, FullWidthCellKeyDownEvent } from 'ag-grid-community';
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import type { CellContextMenuEvent, CellKeyDownEvent, FullWidthCellKeyDownEvent, GridApi } from 'ag-grid-community';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type MouseEvent as ReactMouseEvent, type ReactElement, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ContextMenu, type MenuItem } from './ContextMenu';
 import { useOpenRecordHistory, type RecordRef } from './record-history';
@@ -21,9 +25,19 @@ export type RecordContextMenu<TData> = {
   onCellContextMenu: (event: CellContextMenuEvent<TData>) => void;
   onCellKeyDown: (event: CellKeyDownEvent<TData> | FullWidthCellKeyDownEvent<TData>) => void;
   contextMenu: ReactElement | null;
+  wrapperProps: {
+    onContextMenu: (event: ReactMouseEvent<HTMLElement>) => void;
+    onKeyDown: (event: ReactKeyboardEvent<HTMLElement>) => void;
+  };
 };
 
-export function useRecordContextMenu<TData>(recordOf: (row: TData) => RecordRef | null, extraItems: (row: TData) => MenuItem[] = noItems): RecordContextMenu<TData> {
+const isMenuKey = (event: { key: string; shiftKey: boolean }) => event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10');
+
+export function useRecordContextMenu<TData>(
+  recordOf: (row: TData) => RecordRef | null,
+  extraItems: (row: TData) => MenuItem[] = noItems,
+  gridApi?: RefObject<GridApi<TData> | null>,
+): RecordContextMenu<TData> {
   const { t } = useTranslation();
   const openHistory = useOpenRecordHistory();
   const [menu, setMenu] = useState<(MenuState & { extra: MenuItem[] }) | null>(null);
@@ -51,12 +65,40 @@ export function useRecordContextMenu<TData>(recordOf: (row: TData) => RecordRef 
   const onCellKeyDown = useCallback(
     (event: CellKeyDownEvent<TData> | FullWidthCellKeyDownEvent<TData>) => {
       const key = event.event;
-      if (!(key instanceof KeyboardEvent) || !(key.key === 'ContextMenu' || (key.shiftKey && key.key === 'F10'))) return;
+      if (!(key instanceof KeyboardEvent) || !isMenuKey(key)) return;
       key.preventDefault();
       const target = key.target instanceof HTMLElement ? key.target.getBoundingClientRect() : null;
       open(event.data, target ? target.left + 8 : 0, target ? target.bottom : 0);
     },
     [open],
+  );
+
+  const rowAt = useCallback(
+    (target: EventTarget | null): TData | undefined => {
+      const id = target instanceof Element ? target.closest('[row-id]')?.getAttribute('row-id') : null;
+      return id ? gridApi?.current?.getRowNode(id)?.data : undefined;
+    },
+    [gridApi],
+  );
+
+  const wrapperProps = useMemo(
+    () => ({
+      onContextMenu: (event: ReactMouseEvent<HTMLElement>) => {
+        const data = rowAt(event.target);
+        if (data === undefined || latest.current.recordOf(data) === null) return;
+        event.preventDefault();
+        open(data, event.clientX, event.clientY);
+      },
+      onKeyDown: (event: ReactKeyboardEvent<HTMLElement>) => {
+        if (!isMenuKey(event)) return;
+        const data = rowAt(event.target);
+        if (data === undefined) return;
+        event.preventDefault();
+        const box = event.target instanceof Element ? event.target.getBoundingClientRect() : null;
+        open(data, box ? box.left + 8 : 0, box ? box.bottom : 0);
+      },
+    }),
+    [rowAt, open],
   );
 
   const close = useCallback(() => setMenu(null), []);
@@ -67,7 +109,7 @@ export function useRecordContextMenu<TData>(recordOf: (row: TData) => RecordRef 
     return <ContextMenu x={menu.x} y={menu.y} label={t('menu.label')} items={items} onClose={close} />;
   }, [menu, t, openHistory, close]);
 
-  return { onCellContextMenu, onCellKeyDown, contextMenu };
+  return { onCellContextMenu, onCellKeyDown, contextMenu, wrapperProps };
 }
 
 function noItems(): MenuItem[] {

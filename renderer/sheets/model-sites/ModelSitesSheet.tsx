@@ -1,122 +1,106 @@
-import type { CellDoubleClickedEvent, CellKeyDownEvent, CellValueChangedEvent, ColDef, FullWidthCellKeyDownEvent, GetRowIdParams, GridApi, GridReadyEvent, RowClassParams, RowSelectionOptions } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { CellValueChangedEvent, GetRowIdParams, GridApi, RowSelectionOptions } from 'ag-grid-community';
+import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ModelSiteField } from '../../../shared/domain/model-site';
-import { foldVietnamese } from '../../../shared/domain/text';
+import type { ModelSiteRow } from '../../../shared/api/register-types';
+import type { FieldValue, RefOption } from '../../../shared/domain/fields';
 import type { Language } from '../../../shared/i18n/format';
 import { useClient } from '../../app/client-context';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
-import { readCspNonce } from '../../app/csp-nonce';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { errorText } from '../../app/error-text';
-import { formatCount, formatTime } from '../../app/format';
+import { formatCount } from '../../app/format';
 import type { RecordRef } from '../../app/record-history';
 import { useColumnLayout } from '../../app/use-column-layout';
 import { useRecordContextMenu } from '../../app/use-record-context-menu';
-import { sheetTheme } from '../ag-grid-setup';
-import { GRID_LOCALE_VI } from '../grid-locale-vi';
-import { isInvalidEntry, missingRequired, type SiteCellValue, type SiteGridRow } from './model-site-cells';
-import { modelSiteColumns } from './model-site-columns';
-import { useModelSites } from './use-model-sites';
+import { BlockReport } from '../../grid/BlockReport';
+import type { CellValue } from '../../grid/cell-values';
+import { SaveStatus } from '../../grid/SaveStatus';
+import { SpreadsheetGrid } from '../../grid/SpreadsheetGrid';
+import { useSpreadsheet } from '../../grid/use-spreadsheet';
+import { blankModelSite, missingRequired, MODEL_SITE_FIELD_MAP, modelSiteAccess, modelSiteColumns, NEW_ROW_ID } from './model-site-columns';
 import '../sheet.css';
 
 type Props = { periodId: string; periodText: string; officeCode: string; isLocked: boolean; language: Language };
 
-const styleNonce = readCspNonce();
-
-// Stable grid options: a new object on every render would rebuild the columns and close the open editor.
-const DEFAULT_COL_DEF: ColDef<SiteGridRow, SiteCellValue> = { resizable: true, sortable: true, filter: true, wrapHeaderText: true, autoHeaderHeight: true, minWidth: 70 };
-const ROW_SELECTION: RowSelectionOptions<SiteGridRow> = { mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: false };
-const rowIdOf = (p: GetRowIdParams<SiteGridRow>) => p.data.id;
-const parseQuickFilter = (text: string) => foldVietnamese(text).split(' ').filter((part) => part !== '');
-const matchQuickFilter = (parts: string[], rowText: string) => {
-  const folded = foldVietnamese(rowText);
-  return parts.every((part) => folded.includes(part));
-};
-const rowClassOf = (p: RowClassParams<SiteGridRow>) => (p.data?.isDraft ? 'row-draft' : undefined);
-const recordOf = (row: SiteGridRow): RecordRef | null => (row.isDraft ? null : { table: 'model_sites', recordId: row.id, label: String(row.values.name ?? '') });
-/** Keys that start an edit in a focused cell: a locked sheet explains instead of ignoring them. */
-const isEditKey = (e: KeyboardEvent) => !e.ctrlKey && !e.metaKey && !e.altKey && (e.key.length === 1 || ['Enter', 'F2', 'Delete', 'Backspace'].includes(e.key));
+const ROW_SELECTION: RowSelectionOptions<ModelSiteRow> = { mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: false };
+const rowIdOf = (p: GetRowIdParams<ModelSiteRow>) => p.data.id;
+const recordOf = (row: ModelSiteRow): RecordRef | null => (row.id === NEW_ROW_ID ? null : { table: 'model_sites', recordId: row.id, label: String(row.values.name ?? '') });
+/** Keys that start an edit in a cell: a locked sheet says why nothing happens. */
+const isEditKey = (e: KeyboardEvent<HTMLElement>) => !e.ctrlKey && !e.metaKey && !e.altKey && (e.key.length === 1 || ['Enter', 'F2', 'Delete', 'Backspace'].includes(e.key));
+const isInCell = (target: EventTarget) => target instanceof Element && target.closest('.ag-cell') !== null && target.closest('input, select, textarea') === null;
 
 /**
  * The Model sites sheet (mô hình): one row per model, every field of MODEL_SITE_FIELDS
- * as a column, a blank row at the bottom for typing a new model, soft removal of the
- * selected rows (recorded in the history, restorable), read-only while the period is locked.
+ * as a column, on the spreadsheet module (typing, paste, fill, clear, undo). A new
+ * model is typed into the blank last row and stored once it has a name; removal is
+ * soft, asked first, recorded in the history and undoable. Read-only while the period
+ * is locked, and an attempt to type says so.
  */
 export function ModelSitesSheet({ periodId, periodText, officeCode, isLocked, language }: Props) {
   const { t } = useTranslation();
   const client = useClient();
-  const gridApi = useRef<GridApi<SiteGridRow> | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
-  const [invalidMessage, setInvalidMessage] = useState<string | null>(null);
-  const [footerNote, setFooterNote] = useState<string | null>(null);
-  const [quickFilter, setQuickFilter] = useState('');
+  const [hostUnits, setHostUnits] = useState<readonly RefOption[]>([]);
   const [shownCount, setShownCount] = useState(0);
-  const [selected, setSelected] = useState<SiteGridRow[]>([]);
-  const [isConfirmingRemove, setIsConfirmingRemove] = useState(false);
-  const showError = useCallback((error: unknown) => setActionError(errorText(error, t)), [t]);
-  const sites = useModelSites(client, periodId, officeCode, showError);
-  const layout = useColumnLayout<SiteGridRow>('modelSites');
-  const isLockedRef = useRef(isLocked);
-  const hostUnitsRef = useRef(sites.hostUnits);
-  useLayoutEffect(() => {
-    isLockedRef.current = isLocked;
-  }, [isLocked]);
-  useLayoutEffect(() => {
-    hostUnitsRef.current = sites.hostUnits;
-    // Cells drawn before the unit list arrived show codes; redraw them with names.
-    gridApi.current?.refreshCells({ columns: ['host_unit_code'], force: true });
-  }, [sites.hostUnits]);
+  const [quickFilter, setQuickFilter] = useState('');
+  const [draft, setDraft] = useState(() => blankModelSite(officeCode));
+  const [removing, setRemoving] = useState<ModelSiteRow[] | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const [lockedMessage, setLockedMessage] = useState<string | null>(null);
+  const [readyApi, setReadyApi] = useState<GridApi<ModelSiteRow> | null>(null);
+
+  useEffect(() => {
+    client
+      .call('units.underOffice', {})
+      .then((units) => setHostUnits(units.map((u) => ({ code: u.code, label: u.name }))))
+      .catch(() => setHostUnits([]));
+  }, [client]);
+
+  const load = useCallback(async (id: string) => client.call('modelSites.list', { periodId: id, isRemovedIncluded: false }), [client]);
+  const refs = useMemo(() => ({ officeUnit: hostUnits }), [hostUnits]);
+  // The queue holds the rows as the grid shows them (created and removed ones included); a change re-renders the count.
+  const [, setRowsVersion] = useState(0);
+  const onRowsChanged = useCallback(() => setRowsVersion((v) => v + 1), []);
+  const sheet = useSpreadsheet({ client, access: modelSiteAccess, periodId, isLocked, load, fields: MODEL_SITE_FIELD_MAP, canCreate: true, refs, onRowsChanged });
+  const { edits, cellState, gridApi } = sheet;
+  const layout = useColumnLayout<ModelSiteRow>('modelSites');
+  const menu = useRecordContextMenu<ModelSiteRow>(recordOf, undefined, gridApi);
+
+  useEffect(() => (readyApi === null ? undefined : layout.attach(readyApi)), [readyApi, layout]);
+  useEffect(() => setLockedMessage(null), [isLocked]);
+
+  const onShownCountChanged = useCallback(
+    (count: number) => {
+      setShownCount(count);
+      // The grid has its api once it counts rows; a language switch builds a new grid.
+      setReadyApi(gridApi.current);
+    },
+    [gridApi],
+  );
 
   const columnDefs = useMemo(
-    () =>
-      modelSiteColumns({
-        language,
-        hostUnits: () => hostUnitsRef.current,
-        emptyText: t('sheet.empty'),
-        invalid: (field, rule) => t('modelSites.invalid', { field, rule }),
-        isEditable: () => !isLockedRef.current,
-        onInvalid: setInvalidMessage,
-      }),
-    [language, t],
-  );
-  const pinnedBottom = useMemo(() => [sites.draft], [sites.draft]);
-
-  const explainLocked = useCallback(() => setActionError(t('lock.lockedEdit', { period: periodText })), [t, periodText]);
-  const menu = useRecordContextMenu<SiteGridRow>(recordOf);
-  const { onCellKeyDown: menuKeyDown } = menu;
-  const onCellKeyDown = useCallback(
-    (event: CellKeyDownEvent<SiteGridRow> | FullWidthCellKeyDownEvent<SiteGridRow>) => {
-      menuKeyDown(event);
-      if (isLockedRef.current && event.event instanceof KeyboardEvent && isEditKey(event.event)) explainLocked();
-    },
-    [menuKeyDown, explainLocked],
-  );
-  const onCellDoubleClicked = useCallback((_event: CellDoubleClickedEvent<SiteGridRow>) => {
-    if (isLockedRef.current) explainLocked();
-  }, [explainLocked]);
-
-  const { onGridReady: layoutReady } = layout;
-  const onGridReady = useCallback(
-    (event: GridReadyEvent<SiteGridRow>) => {
-      gridApi.current = event.api;
-      layoutReady(event);
-    },
-    [layoutReady],
+    () => modelSiteColumns(language, { empty: t('sheet.empty'), yes: t('sheet.yes'), no: t('sheet.no'), invalid: (field, rule) => t('modelSites.invalid', { field, rule }) }, cellState),
+    [language, t, cellState],
   );
 
-  const { changeCell } = sites;
-  const onCellValueChanged = useCallback(
-    (event: CellValueChangedEvent<SiteGridRow, SiteCellValue>) => {
-      const oldValue = event.oldValue ?? null;
-      if (!event.data || isInvalidEntry(oldValue) || isInvalidEntry(event.newValue)) return;
-      setActionError(null);
-      setFooterNote(event.data.isDraft && missingRequired(event.data.values).length > 0 ? t('modelSites.needName') : null);
-      void changeCell(event.data, event.column.getColId() as ModelSiteField, oldValue);
+  const { commit } = edits;
+  const onPinnedRowEdited = useCallback(
+    (event: CellValueChangedEvent<ModelSiteRow, CellValue>) => {
+      if (!event.data) return;
+      if (missingRequired(event.data).length > 0) {
+        setDraft({ ...event.data });
+        setNote(t('modelSites.needName'));
+        return;
+      }
+      setNote(null);
+      const values = Object.fromEntries(Object.entries(event.data.values).filter(([, v]) => v !== null)) as Record<string, FieldValue>;
+      void commit('typing', [{ edit: { sheet: 'modelSites', op: 'create', values } }]).then((outcome) => {
+        if (outcome?.ok && outcome.result.rejected.length === 0) setDraft(blankModelSite(officeCode));
+      });
     },
-    [changeCell, t],
+    [commit, officeCode, t],
   );
+
+  const explainLocked = () => setLockedMessage(t('lock.lockedEdit', { period: periodText }));
 
   const startNewRow = () => {
     const api = gridApi.current;
@@ -127,20 +111,27 @@ export function ModelSitesSheet({ periodId, periodText, officeCode, isLocked, la
     api.startEditingCell({ rowIndex: 0, colKey: 'name', rowPinned: 'bottom' });
   };
 
-  const askRemove = () => (isLocked ? explainLocked() : setIsConfirmingRemove(true));
-  const removeSelected = async () => {
-    const count = await sites.removeRows(selected.map((row) => row.id));
-    setActionError(null);
-    setSelected([]);
-    setFooterNote(t('modelSites.removed', { n: count }));
+  const askRemove = () => {
+    if (isLocked) return explainLocked();
+    const selected = gridApi.current?.getSelectedRows() ?? [];
+    if (selected.length > 0) setRemoving(selected);
   };
 
-  const rowCount = sites.rows?.length ?? 0;
+  const remove = async (rows: readonly ModelSiteRow[]) => {
+    const outcome = await commit('typing', rows.map((row) => ({ edit: { sheet: 'modelSites' as const, op: 'remove' as const, id: row.id } })));
+    if (outcome && !outcome.ok) throw outcome.error;
+    const refused = outcome?.ok ? outcome.result.rejected[0] : undefined;
+    if (refused) throw new Error(refused.message);
+    setNote(t('modelSites.removed', { n: rows.length }));
+  };
+
+  const total = edits.rows === null ? 0 : edits.queue.rows().length;
   const countText =
-    shownCount === rowCount
-      ? t('modelSites.rowCount', { n: formatCount(rowCount, language) })
-      : t('modelSites.filteredCount', { shown: formatCount(shownCount, language), total: formatCount(rowCount, language) });
-  const loadError = sites.loadError === null ? null : errorText(sites.loadError, t);
+    shownCount === total
+      ? t('modelSites.rowCount', { n: formatCount(total, language) })
+      : t('modelSites.filteredCount', { shown: formatCount(shownCount, language), total: formatCount(total, language) });
+  const pinned = useMemo(() => (isLocked ? undefined : [draft]), [isLocked, draft]);
+  const names = (rows: readonly ModelSiteRow[]) => rows.map((row) => String(row.values.name ?? t('modelSites.unnamed'))).join(', ');
 
   return (
     <section className="sheet" aria-label={t('tabs.modelSites')}>
@@ -152,79 +143,56 @@ export function ModelSitesSheet({ periodId, periodText, officeCode, isLocked, la
         <button type="button" className="button small primary" data-testid="add-model-site" onClick={startNewRow}>
           {t('modelSites.add')}
         </button>
-        <button type="button" className="button small" data-testid="remove-model-sites" disabled={selected.length === 0} onClick={askRemove}>
+        <button type="button" className="button small" data-testid="remove-model-sites" onClick={askRemove}>
           {t('modelSites.remove')}
         </button>
         <span className="hint toolbar-hint">{t('modelSites.newRowHint')}</span>
       </div>
-      <ErrorAlert message={loadError} />
-      <ErrorAlert message={actionError} onDismiss={() => setActionError(null)} />
-      <div className="sheet-grid">
-        {sites.rows === null && loadError === null && <div className="sheet-loading">{t('modelSites.loading')}</div>}
-        <AgGridReact<SiteGridRow>
-          key={language}
-          localeText={language === 'vi' ? GRID_LOCALE_VI : undefined}
-          theme={sheetTheme}
-          styleNonce={styleNonce}
-          rowData={sites.rows}
-          pinnedBottomRowData={pinnedBottom}
+      <ErrorAlert message={edits.loadError} />
+      <ErrorAlert message={lockedMessage ?? edits.alert} onDismiss={lockedMessage !== null ? () => setLockedMessage(null) : edits.clearAlert} />
+      <BlockReport report={edits.report} language={language} onClose={edits.clearReport} />
+      <div
+        className="sheet-frame"
+        {...menu.wrapperProps}
+        onKeyDown={(event) => {
+          menu.wrapperProps.onKeyDown(event);
+          if (isLocked && isEditKey(event) && isInCell(event.target)) explainLocked();
+        }}
+        onDoubleClick={(event) => {
+          if (isLocked && isInCell(event.target)) explainLocked();
+        }}
+      >
+        <SpreadsheetGrid<ModelSiteRow>
+          sheet={sheet}
+          overlay={edits.rows === null && edits.loadError === null ? <div className="sheet-loading">{t('modelSites.loading')}</div> : null}
           columnDefs={columnDefs}
-          defaultColDef={DEFAULT_COL_DEF}
           getRowId={rowIdOf}
-          getRowClass={rowClassOf}
-          // No row animation: a row fading out keeps a second copy of its cells in the page.
-          animateRows={false}
+          language={language}
+          quickFilter={quickFilter}
+          onShownCountChanged={onShownCountChanged}
+          pinnedBottomRowData={pinned}
+          onPinnedRowEdited={onPinnedRowEdited}
           rowSelection={ROW_SELECTION}
-          // Eighteen columns and a few hundred models at most: rendering every column keeps
-          // cells addressable (tests, screen readers) at no noticeable cost.
-          suppressColumnVirtualisation
-          enterNavigatesVertically
-          enterNavigatesVerticallyAfterEdit
-          suppressStartEditOnTab
-          stopEditingWhenCellsLoseFocus
-          invalidEditValueMode="block"
-          suppressContextMenu
-          preventDefaultOnContextMenu
-          quickFilterText={quickFilter}
-          quickFilterParser={parseQuickFilter}
-          quickFilterMatcher={matchQuickFilter}
-          onGridReady={onGridReady}
-          onModelUpdated={() => setShownCount(gridApi.current?.getDisplayedRowCount() ?? 0)}
-          onSelectionChanged={(e) => setSelected(e.api.getSelectedRows())}
-          onCellValueChanged={onCellValueChanged}
-          onCellEditingStopped={() => setInvalidMessage(null)}
-          onCellKeyDown={onCellKeyDown}
-          onCellDoubleClicked={onCellDoubleClicked}
-          onCellContextMenu={menu.onCellContextMenu}
-          onColumnResized={layout.onColumnResized}
-          onColumnMoved={layout.onColumnMoved}
-          onColumnVisible={layout.onColumnVisible}
         />
       </div>
       <footer className="sheet-footer">
         <span data-testid="model-sites-count">{countText}</span>
-        {(invalidMessage ?? footerNote) !== null && (
+        {(sheet.invalidMessage ?? note) !== null && (
           <span className="edit-problem" role="status" data-testid="model-sites-problem">
-            {invalidMessage ?? footerNote}
+            {sheet.invalidMessage ?? note}
           </span>
         )}
-        <span className={sites.save.pendingCount > 0 ? 'save-status-saving' : 'save-status-saved'} data-testid="model-sites-save-status">
-          {sites.save.pendingCount > 0
-            ? t('modelSites.saving')
-            : sites.save.lastSavedAt !== null
-              ? t('modelSites.saved', { time: formatTime(sites.save.lastSavedAt, language) })
-              : t('sheet.idle')}
-        </span>
+        <SaveStatus pendingCount={edits.pendingCount} lastSavedAt={edits.lastSavedAt} language={language} />
       </footer>
       {menu.contextMenu}
-      {isConfirmingRemove && (
+      {removing !== null && (
         <ConfirmDialog
           title={t('modelSites.removeTitle')}
-          message={t('modelSites.removeConfirm', { n: selected.length, names: selected.map((row) => String(row.values.name ?? t('modelSites.unnamed'))).join(', ') })}
+          message={t('modelSites.removeConfirm', { n: removing.length, names: names(removing) })}
           confirmLabel={t('modelSites.remove')}
           errorOf={(error) => errorText(error, t)}
-          onConfirm={removeSelected}
-          onClose={() => setIsConfirmingRemove(false)}
+          onConfirm={() => remove(removing)}
+          onClose={() => setRemoving(null)}
         />
       )}
     </section>
