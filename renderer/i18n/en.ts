@@ -108,7 +108,6 @@ export const en: Messages = {
     hotspots: 'Hotspots',
     modelSites: 'Model sites',
     history: 'History',
-    hotspotsPending: 'The hotspot sheet is being finished.',
   },
   user: {
     label: 'Entered by',

@@ -106,7 +106,6 @@ export const vi = {
     hotspots: 'Điểm, tụ điểm',
     modelSites: 'Mô hình',
     history: 'Lịch sử',
-    hotspotsPending: 'Bảng điểm, tụ điểm đang được hoàn thiện.',
   },
   user: {
     label: 'Người nhập',

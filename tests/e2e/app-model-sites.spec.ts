@@ -107,6 +107,22 @@ test('two model sites typed into the blank row are stored, with their history', 
     await page.locator('.main-screen').screenshot({ path: SCREENSHOT });
     await testInfo.attach('model-sites', { path: SCREENSHOT, contentType: 'image/png' });
 
+    // Column widths are remembered per sheet.
+    const handle = page.locator('#sheet-panel-modelSites').getByTestId(agTestIdFor.headerResizeHandle('name'));
+    const box = await handle.boundingBox();
+    if (box === null) throw new Error('no resize handle');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 80, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await expect
+      .poll(async () => (await api<{ columns: { colId: string; width: number | null }[] | null }>(host, 'sheets.getLayout', { sheet: 'modelSites' })).columns?.find((c) => c.colId === 'name')?.width ?? 0)
+      .toBeGreaterThan(280);
+    await page.reload();
+    await page.getByTestId('tab-model-sites').click();
+    const header = page.locator('#sheet-panel-modelSites').getByTestId(agTestIdFor.headerCell('name'));
+    await expect.poll(async () => (await header.boundingBox())?.width ?? 0).toBeGreaterThan(280);
+
     const stored = (await api<Site[]>(host, 'modelSites.list', { periodId: '2025-Q3', isRemovedIncluded: false })).find((s) => s.id === club.id);
     expect(stored?.values).toMatchObject({ model_type: 'CLB_SAU_CAI', members: 25, establishment_date: '2024-03-15', funding_sources: ['NGAN_SACH_DIA_PHUONG', 'XA_HOI_HOA'], is_pilot_model: true });
 
