@@ -136,12 +136,26 @@ test('the Hotspots sheet grows from a paste, takes a typed row, removes and rest
   await expect(page.getByRole('gridcell', { name: 'Quán nước đầu cầu' })).toHaveCount(1);
   await page.screenshot({ path: path.join(SHOTS, 'spreadsheet-hotspots.png') });
 
+  // A multi-choice cell takes "a; b" and a date cell d/m/yyyy, shown back as dd/mm/yyyy.
+  const typed = (colId: string) => page.locator(`[role=row][row-index="2"]:not([row-id="${NEW_ROW}"]) [col-id="${colId}"]`).first();
+  await typed('category').click();
+  for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowRight');
+  await page.keyboard.type('heroin; Cần sa');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.type('5/8/2025');
+  await page.keyboard.press('Tab');
+  await hotspotsSaved(page);
+  await expect(typed('drug_types')).toHaveText('Heroin; Cần sa');
+  await expect(typed('discovered_date')).toHaveText('05/08/2025');
+  await expect(page.getByTestId('hotspot-summary')).toContainText('đầu kỳ 2 · mới 1 · triệt xóa 0 · cuối kỳ 3');
+
   // Remove the first row after a confirmation; undo restores it.
-  await page.locator('[role=row][row-index="0"]:not([row-id="__new__"]) [col-id="village"]').first().click();
+  await page.locator('[role=row][row-index="0"]:not([row-id="__new__"]) [col-id="local_code"]').first().click();
   await page.getByTestId('remove-hotspot').click();
   await page.getByTestId('confirm-remove').getByRole('button', { name: 'Xóa' }).click();
   await expect(page.getByTestId('hotspot-count')).toHaveText('2 điểm');
-  await page.locator('[role=row][row-index="0"]:not([row-id="__new__"]) [col-id="village"]').first().click();
+  await page.locator('[role=row][row-index="0"]:not([row-id="__new__"]) [col-id="local_code"]').first().click();
   await page.keyboard.press('Control+z');
   await expect(page.getByTestId('hotspot-count')).toHaveText('3 điểm');
 });
