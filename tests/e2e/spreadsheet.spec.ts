@@ -158,4 +158,11 @@ test('the Hotspots sheet grows from a paste, takes a typed row, removes and rest
   await page.locator('[role=row][row-index="0"]:not([row-id="__new__"]) [col-id="local_code"]').first().click();
   await page.keyboard.press('Control+z');
   await expect(page.getByTestId('hotspot-count')).toHaveText('3 điểm');
+
+  // "Thêm điểm" opens the commune drop-down of the blank row.
+  await page.getByTestId('add-hotspot').click();
+  await cell(page, NEW_ROW, 'commune_code').locator('.ag-picker-field-wrapper').click();
+  await page.getByRole('option', { name: 'Xã Uy Nỗ', exact: true }).click();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('hotspot-count')).toHaveText('4 điểm');
 });
