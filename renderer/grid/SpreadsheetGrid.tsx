@@ -1,6 +1,6 @@
-import type { CellValueChangedEvent, ColDef, ColGroupDef, GetRowIdParams, GridReadyEvent, RowSelectionOptions } from 'ag-grid-community';
+import type { CellValueChangedEvent, ColDef, ColGroupDef, GetRowIdParams, GridApi, GridReadyEvent, RowSelectionOptions } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { foldVietnamese } from '../../shared/domain/text';
 import type { Language } from '../../shared/i18n/format';
 import { readCspNonce } from '../app/csp-nonce';
@@ -23,6 +23,8 @@ type Props<Row> = {
   rowSelection?: RowSelectionOptions<Row>;
   /** Shown over the grid (e.g. while loading). */
   overlay?: ReactNode;
+  /** Called with each new grid api (the grid is rebuilt on a language switch); may return a clean-up. */
+  onApiReady?: (api: GridApi<Row>) => (() => void) | void;
 };
 
 const styleNonce = readCspNonce();
@@ -41,17 +43,26 @@ const matchQuickFilter = (parts: string[], rowText: string) => {
  * right, Esc cancels, F2 or typing edits), the cell range, clipboard, fill, clear,
  * undo; every typed change is one batch of edits.apply with cause 'typing'.
  */
-export function SpreadsheetGrid<Row>({ sheet, columnDefs, getRowId, language, quickFilter, onShownCountChanged, pinnedBottomRowData, onPinnedRowEdited, rowSelection, overlay }: Props<Row>) {
+export function SpreadsheetGrid<Row>({ sheet, columnDefs, getRowId, language, quickFilter, onShownCountChanged, pinnedBottomRowData, onPinnedRowEdited, rowSelection, overlay, onApiReady }: Props<Row>) {
   const { gridApi, edits, interaction, config, clearInvalid } = sheet;
   const { access, fields } = config;
   const { commit, flushDeferred } = edits;
 
+  const detach = useRef<(() => void) | null>(null);
   const onGridReady = useCallback(
     (event: GridReadyEvent<Row>) => {
       gridApi.current = event.api;
+      detach.current?.();
+      detach.current = onApiReady?.(event.api) ?? null;
     },
-    [gridApi],
+    [gridApi, onApiReady],
   );
+  useEffect(() => () => detach.current?.(), []);
+
+  // A grid rebuilt for another language (its key) must start from the rows as they are
+  // now, not as loaded: `language` is a dependency on purpose.
+  const { queue, rows } = edits;
+  const rowData = useMemo(() => (rows === null ? null : queue.rows()), [rows, queue, language]);
 
   const onCellValueChanged = useCallback(
     (event: CellValueChangedEvent<Row, CellValue>) => {
@@ -92,7 +103,7 @@ export function SpreadsheetGrid<Row>({ sheet, columnDefs, getRowId, language, qu
         localeText={language === 'vi' ? GRID_LOCALE_VI : undefined}
         theme={sheetTheme}
         styleNonce={styleNonce}
-        rowData={edits.rows}
+        rowData={rowData}
         columnDefs={columnDefs}
         defaultColDef={DEFAULT_COL_DEF}
         getRowId={getRowId}
