@@ -91,7 +91,7 @@ export async function benchHotspotSheet(): Promise<BenchRow[]> {
     await page.getByTestId('tab-communes').waitFor();
     const opened = performance.now();
     await page.getByTestId('tab-hotspots').click();
-    await page.locator('.hotspots-sheet [role="row"][row-id]').first().waitFor({ timeout: 60_000 });
+    await page.locator('[role="tabpanel"]:not([hidden]) [role="row"][row-index="0"]').first().waitFor({ timeout: 60_000 });
     const firstRowsMs = performance.now() - opened;
     const scroll = await page.evaluate(async () => {
       const longTasks: number[] = [];
@@ -99,7 +99,7 @@ export async function benchHotspotSheet(): Promise<BenchRow[]> {
         for (const entry of list.getEntries()) longTasks.push(entry.duration);
       });
       observer.observe({ type: 'longtask' });
-      const viewport = document.querySelector('.hotspots-sheet .ag-body-viewport');
+      const viewport = document.querySelector('[role="tabpanel"]:not([hidden]) .ag-body-viewport');
       if (!(viewport instanceof HTMLElement)) throw new Error('no grid viewport');
       let maxGap = 0;
       let last = performance.now();
