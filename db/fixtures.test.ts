@@ -30,6 +30,13 @@ describe('workspaces from released versions', () => {
     const status = db.prepare("SELECT * FROM commune_statuses WHERE commune_code = '00070'").get() as Record<string, unknown>;
     expect(status).toMatchObject({ declared_class: 'KHONG_MA_TUY', resident_population: 12345, note: 'Ghi chú có dấu' });
     expect(db.prepare('SELECT code FROM office').pluck().get()).toBe('01');
+    // From version 2 on, the fixture also holds one hotspot, one model site and their history.
+    const version = Number(/^v(\d+)/u.exec(name)?.[1]);
+    if (version >= 2) {
+      expect(db.prepare('SELECT drug_types FROM hotspots').pluck().get()).toBe('["HEROIN","CAN_SA"]');
+      expect(db.prepare('SELECT name FROM model_sites').pluck().get()).toBe('Tổ dân phố không ma túy số 3');
+      expect(db.prepare('SELECT count(*) FROM history').pluck().get()).toBeGreaterThan(0);
+    }
     closeDatabase(db);
     fs.rmSync(dir, { recursive: true, force: true });
   });
