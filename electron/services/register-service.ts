@@ -13,19 +13,13 @@ import { requirePeriod } from './edit-service';
 import { requireOffice } from './office-service';
 import { toModelSiteRow } from './registers';
 import type { Workspace } from './workspace';
+import { countHotspots } from '../../shared/domain/hotspot';
 
 export function listHotspotRows(ws: Workspace, periodId: string, isRemovedIncluded: boolean): { rows: HotspotRow[]; summary: HotspotSummary } {
   const period = requirePeriod(periodId);
   const office = requireOffice(ws);
   const rows = JSON.parse(hotspotRowsJson(ws.db, { scheme: office.scheme, start: period.startDate, end: period.endDate, isRemovedIncluded })) as HotspotRow[];
-  const summary: HotspotSummary = { activeAtStart: 0, new: 0, eliminated: 0, activeAtEnd: 0 };
-  for (const row of rows) {
-    if (row.isRemoved) continue;
-    if (row.flags.isActiveAtStart) summary.activeAtStart += 1;
-    if (row.flags.isNew) summary.new += 1;
-    if (row.flags.isEliminated) summary.eliminated += 1;
-    if (row.flags.isActiveAtEnd) summary.activeAtEnd += 1;
-  }
+  const summary: HotspotSummary = countHotspots(rows);
   return { rows, summary };
 }
 

@@ -119,3 +119,18 @@ export function hotspotPeriodFlags(discovered: string | null, eliminated: string
     isActiveAtEnd: found <= end && (eliminated === null || eliminated > end),
   };
 }
+
+export type HotspotCounts = { activeAtStart: number; new: number; eliminated: number; activeAtEnd: number };
+
+/** The period's four counts over the register's rows; removed rows do not count. */
+export function countHotspots(rows: readonly { isRemoved: boolean; flags: HotspotPeriodFlags }[]): HotspotCounts {
+  const counts: HotspotCounts = { activeAtStart: 0, new: 0, eliminated: 0, activeAtEnd: 0 };
+  for (const row of rows) {
+    if (row.isRemoved) continue;
+    if (row.flags.isActiveAtStart) counts.activeAtStart += 1;
+    if (row.flags.isNew) counts.new += 1;
+    if (row.flags.isEliminated) counts.eliminated += 1;
+    if (row.flags.isActiveAtEnd) counts.activeAtEnd += 1;
+  }
+  return counts;
+}

@@ -7,7 +7,7 @@
 import type { ColDef } from 'ag-grid-community';
 import type { HotspotRow, HotspotSummary } from '../../../shared/api/register-types';
 import type { FieldDef, FieldValue } from '../../../shared/domain/fields';
-import { HOTSPOT_FIELDS, type HotspotPeriodFlags, type HotspotValues } from '../../../shared/domain/hotspot';
+import { countHotspots, HOTSPOT_FIELDS, type HotspotPeriodFlags, type HotspotValues } from '../../../shared/domain/hotspot';
 import type { Language } from '../../../shared/i18n/format';
 import type { CellValue } from '../../grid/cell-values';
 import type { RowAccess } from '../../grid/edit-queue';
@@ -37,15 +37,7 @@ export function blankHotspot(): HotspotRow {
 
 /** The period's four counts, from the rows' flags (the same sums hotspots.list makes). */
 export function summarize(rows: readonly HotspotRow[]): HotspotSummary {
-  const summary: HotspotSummary = { activeAtStart: 0, new: 0, eliminated: 0, activeAtEnd: 0 };
-  for (const row of rows) {
-    if (row.isRemoved) continue;
-    if (row.flags.isActiveAtStart) summary.activeAtStart += 1;
-    if (row.flags.isNew) summary.new += 1;
-    if (row.flags.isEliminated) summary.eliminated += 1;
-    if (row.flags.isActiveAtEnd) summary.activeAtEnd += 1;
-  }
-  return summary;
+  return countHotspots(rows);
 }
 
 export type HotspotTexts = ColumnTexts & { flags: Record<keyof HotspotPeriodFlags, string>; flagYes: string; newRowHint: string };
