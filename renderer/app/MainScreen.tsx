@@ -112,7 +112,7 @@ export function MainScreen({ office, userName }: Props) {
         <SheetTabs active={tab} onChange={chooseTab} />
         {panel('communes', () => <CommunesSheet key={dataVersion} periodId={periodId} isLocked={lock.isLocked} language={language} />)}
         {panel('hotspots', () => <HotspotsSheet key={dataVersion} periodId={periodId} isLocked={lock.isLocked} language={language} />)}
-        {panel('modelSites', () => <ModelSitesSheet key={dataVersion} periodId={periodId} officeCode={office.code} periodText={periodText} isLocked={lock.isLocked} language={language} />)}
+        {panel('modelSites', () => <ModelSitesSheet key={dataVersion} periodId={periodId} officeCode={office.code} isLocked={lock.isLocked} language={language} />)}
         {panel('history', () => <HistorySheet key={dataVersion} isActive={tab === 'history'} language={language} />)}
         {historyRecord !== null && <RecordHistoryDialog record={historyRecord} language={language} onClose={() => setHistoryRecord(null)} />}
       </div>

@@ -111,6 +111,8 @@ export function SpreadsheetGrid<Row>({ sheet, columnDefs, getRowId, language, qu
         // The blank row is where the first record is typed; "no rows" must not cover it.
         suppressNoRowsOverlay={pinnedBottomRowData !== undefined}
         rowSelection={rowSelection}
+        // Rows fading in after a filter exist twice in the DOM for a moment.
+        animateRows={false}
         enterNavigatesVertically
         enterNavigatesVerticallyAfterEdit
         suppressStartEditOnTab

@@ -3,9 +3,12 @@
  * range (anchor + focus; shift+click, shift+arrows, mouse drag) painted through
  * cellClassRules, Ctrl+C / Ctrl+V on the browser's copy and paste events, Ctrl+D,
  * Delete, Ctrl+Z / Ctrl+Y. Every change goes through SheetEdits.commit as one batch.
+ * On a locked sheet each way of editing (typing, F2, double-click, paste, Ctrl+D,
+ * Delete, undo, redo) calls explainLocked instead of doing nothing silently.
  */
 import type { CellFocusedEvent, CellMouseOverEvent, GridApi } from 'ag-grid-community';
 import { useCallback, useMemo, useRef, type ClipboardEvent, type KeyboardEvent, type MouseEvent as ReactMouseEvent, type RefObject } from 'react';
+import type { FieldDef } from '../../shared/domain/fields';
 import { parseTsv } from '../../shared/domain/tsv';
 import { copyText, planClear, planFill, planPaste } from './block-plan';
 import { commandOf } from './grid-keys';
@@ -23,6 +26,7 @@ export type GridInteraction = {
     onKeyDownCapture: (e: KeyboardEvent<HTMLDivElement>) => void;
     onMouseDownCapture: (e: ReactMouseEvent<HTMLDivElement>) => void;
     onMouseUp: () => void;
+    onDoubleClick: (e: ReactMouseEvent<HTMLDivElement>) => void;
   };
   gridHandlers: {
     onCellFocused: (e: CellFocusedEvent) => void;
@@ -33,8 +37,15 @@ export type GridInteraction = {
 };
 
 const isFormField = (target: EventTarget) => target instanceof HTMLElement && target.closest('input, textarea, select, .ag-popup') !== null;
+/** Keys that start editing a cell; Enter moves down (enterNavigatesVertically) and Space may toggle selection. */
+const isEditStartKey = (e: KeyboardEvent<HTMLElement>) => !e.ctrlKey && !e.metaKey && !e.altKey && ((e.key.length === 1 && e.key !== ' ') || e.key === 'F2');
+/** A column the user could edit were the period not locked. */
+const isEditableField = (fields: ReadonlyMap<string, FieldDef>, colId: string | null | undefined) => {
+  const def = colId ? fields.get(colId) : undefined;
+  return def !== undefined && def.isReadOnly !== true;
+};
 
-export function useGridInteraction<Row>(gridApi: RefObject<GridApi<Row> | null>, edits: SheetEdits<Row>, viewOptions: () => ViewOptions<Row>): GridInteraction {
+export function useGridInteraction<Row>(gridApi: RefObject<GridApi<Row> | null>, edits: SheetEdits<Row>, viewOptions: () => ViewOptions<Row>, explainLocked: () => void): GridInteraction {
   const range = useRef<CellRange | null>(null);
   // Set by shift+click and shift+arrows: the next focus change extends instead of resetting.
   const keepAnchor = useRef(false);
@@ -89,15 +100,21 @@ export function useGridInteraction<Row>(gridApi: RefObject<GridApi<Row> | null>,
       const api = gridApi.current;
       if (!api || api.getEditingCells().length > 0 || isFormField(e.target)) return;
       const command = commandOf(e.nativeEvent);
-      if (command === null) return;
+      const { isLocked, fields } = viewOptions();
+      if (command === null) {
+        const focused = api.getFocusedCell();
+        if (isLocked && isEditStartKey(e) && focused && !focused.rowPinned && isEditableField(fields, focused.column.getColId())) explainLocked();
+        return;
+      }
       // Handled here, before the grid's own listeners: its Delete and undo work on its own stack.
       e.preventDefault();
       e.stopPropagation();
-      const isLocked = viewOptions().isLocked;
-      if (command.kind === 'undo' || command.kind === 'redo') {
-        if (!isLocked) void (command.kind === 'undo' ? edits.undo() : edits.redo());
+      if (isLocked && command.kind !== 'extend') {
+        if (command.kind === 'undo' || command.kind === 'redo' || current() !== null) explainLocked();
+      } else if (command.kind === 'undo' || command.kind === 'redo') {
+        void (command.kind === 'undo' ? edits.undo() : edits.redo());
       } else if (command.kind === 'fill' || command.kind === 'clear') {
-        if (!isLocked) run(command.kind);
+        run(command.kind);
       } else {
         const selection = current();
         if (!selection) return;
@@ -111,7 +128,7 @@ export function useGridInteraction<Row>(gridApi: RefObject<GridApi<Row> | null>,
         api.setFocusedCell(next.focus.row, column);
       }
     },
-    [gridApi, viewOptions, edits, run, current, setRange],
+    [gridApi, viewOptions, explainLocked, edits, run, current, setRange],
   );
 
   const onCopy = useCallback(
@@ -133,7 +150,10 @@ export function useGridInteraction<Row>(gridApi: RefObject<GridApi<Row> | null>,
       if (!api || !focused || api.getEditingCells().length > 0 || isFormField(e.target)) return;
       e.preventDefault();
       const options = viewOptions();
-      if (options.isLocked) return;
+      if (options.isLocked) {
+        explainLocked();
+        return;
+      }
       const view = sheetViewOf(api, options);
       let block = parseTsv(e.clipboardData.getData('text/plain'));
       let start: CellPos = { row: focused.rowPinned === 'bottom' ? view.rowCount : focused.rowIndex, col: columnIndexOf(api, focused.column.getColId()) };
@@ -149,7 +169,16 @@ export function useGridInteraction<Row>(gridApi: RefObject<GridApi<Row> | null>,
       const plan = planPaste(view, start, block);
       void edits.commit('paste', plan.edits, plan.problems);
     },
-    [gridApi, viewOptions, edits],
+    [gridApi, viewOptions, explainLocked, edits],
+  );
+
+  const onDoubleClick = useCallback(
+    (e: ReactMouseEvent<HTMLDivElement>) => {
+      const { isLocked, fields } = viewOptions();
+      const cell = e.target instanceof Element ? e.target.closest('.ag-cell') : null;
+      if (isLocked && cell !== null && cell.closest('.ag-floating-bottom') === null && isEditableField(fields, cell.getAttribute('col-id'))) explainLocked();
+    },
+    [viewOptions, explainLocked],
   );
 
   const onCellFocused = useCallback(
@@ -198,17 +227,24 @@ export function useGridInteraction<Row>(gridApi: RefObject<GridApi<Row> | null>,
     return rowsOf(selection).flatMap((i) => api.getDisplayedRowAtIndex(i)?.id ?? []);
   }, [gridApi, current]);
 
+  // Stable: the columns read it through SheetCellState, and new column definitions would
+  // put back their default widths over a restored layout.
+  const isInSelection = useCallback(
+    (rowIndex: number | null, colId: string, rowPinned?: 'top' | 'bottom' | null) => {
+      if (rowPinned || !isMultiCell(range.current)) return false;
+      const pos = posOf(rowIndex, colId);
+      return pos !== null && isInRange(range.current, pos);
+    },
+    [posOf],
+  );
+
   return useMemo(
     () => ({
-      isInRange: (rowIndex: number | null, colId: string, rowPinned?: 'top' | 'bottom' | null) => {
-        if (rowPinned || !isMultiCell(range.current)) return false;
-        const pos = posOf(rowIndex, colId);
-        return pos !== null && isInRange(range.current, pos);
-      },
+      isInRange: isInSelection,
       selectedRowIds,
-      wrapperProps: { onCopy, onPaste, onKeyDownCapture, onMouseDownCapture, onMouseUp: () => (isDragging.current = false) },
+      wrapperProps: { onCopy, onPaste, onKeyDownCapture, onMouseDownCapture, onMouseUp: () => (isDragging.current = false), onDoubleClick },
       gridHandlers: { onCellFocused, onCellMouseOver, onSortChanged: reset, onFilterChanged: reset },
     }),
-    [posOf, selectedRowIds, onCopy, onPaste, onKeyDownCapture, onMouseDownCapture, onCellFocused, onCellMouseOver, reset],
+    [isInSelection, selectedRowIds, onCopy, onPaste, onKeyDownCapture, onMouseDownCapture, onDoubleClick, onCellFocused, onCellMouseOver, reset],
   );
 }

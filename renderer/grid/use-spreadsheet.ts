@@ -2,12 +2,16 @@
  * One hook that gives a sheet the whole spreadsheet module: durable edits with undo
  * (useSheetEdits), Excel selection and shortcuts (useGridInteraction), and the
  * SheetCellState the columns read. Everything that changes between renders (lock,
- * reference lists) is read through refs, so column definitions stay stable.
+ * reference lists) is read through refs, so column definitions stay stable. While the
+ * period is locked, an attempt to edit shows lock.lockedEdit in the sheet's alert.
  */
 import type { GridApi } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FieldDef, RefOptions } from '../../shared/domain/fields';
+import { parsePeriodId, periodLabel } from '../../shared/domain/period';
 import type { ApiClient } from '../api/client';
+import { currentLanguage } from '../i18n/setup';
 import type { RowAccess } from './edit-queue';
 import type { SheetCellState } from './field-column';
 import type { ViewOptions } from './sheet-view';
@@ -36,6 +40,8 @@ export type Spreadsheet<Row> = {
   cellState: SheetCellState;
   invalidMessage: string | null;
   clearInvalid: () => void;
+  /** Says, in the sheet's alert, that the locked period cannot be edited. */
+  explainLocked: () => void;
 };
 
 export function useSpreadsheet<Row>(config: SpreadsheetConfig<Row>): Spreadsheet<Row> {
@@ -49,9 +55,23 @@ export function useSpreadsheet<Row>(config: SpreadsheetConfig<Row>): Spreadsheet
   }, [config.isLocked, config.refs, config.fields, config.canCreate]);
 
   const edits = useSheetEdits({ client: config.client, access: config.access, periodId: config.periodId, load: config.load, gridApi, onRowsChanged: config.onRowsChanged });
-  const { access } = config;
+  const { access, periodId, isLocked } = config;
+  const { t } = useTranslation();
+  const { showAlert, clearAlert } = edits;
+  const isLockedShown = useRef(false);
+  const explainLocked = useCallback(() => {
+    const period = parsePeriodId(periodId);
+    isLockedShown.current = true;
+    showAlert(t('lock.lockedEdit', { period: period === null ? periodId : periodLabel(period, currentLanguage()) }));
+  }, [periodId, t, showAlert]);
+  useEffect(() => {
+    if (isLocked || !isLockedShown.current) return;
+    isLockedShown.current = false;
+    clearAlert();
+  }, [isLocked, clearAlert]);
+
   const viewOptions = useCallback((): ViewOptions<Row> => ({ access, ...live.current }), [access]);
-  const interaction = useGridInteraction(gridApi, edits, viewOptions);
+  const interaction = useGridInteraction(gridApi, edits, viewOptions, explainLocked);
   const { queue, isSaved } = edits;
   const { isInRange } = interaction;
 
@@ -67,5 +87,5 @@ export function useSpreadsheet<Row>(config: SpreadsheetConfig<Row>): Spreadsheet
     [queue, isSaved, isInRange],
   );
 
-  return { config, gridApi, edits, interaction, cellState, invalidMessage, clearInvalid: useCallback(() => setInvalidMessage(null), []) };
+  return { config, gridApi, edits, interaction, cellState, invalidMessage, clearInvalid: useCallback(() => setInvalidMessage(null), []), explainLocked };
 }

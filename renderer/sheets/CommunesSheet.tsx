@@ -1,4 +1,4 @@
-import type { GetRowIdParams } from 'ag-grid-community';
+import type { GetRowIdParams, GridApi } from 'ag-grid-community';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommuneRow } from '../../shared/api/contract';
@@ -6,6 +6,9 @@ import type { Language } from '../../shared/i18n/format';
 import { useClient } from '../app/client-context';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { formatCount } from '../app/format';
+import type { RecordRef } from '../app/record-history';
+import { useColumnLayout } from '../app/use-column-layout';
+import { useRecordContextMenu } from '../app/use-record-context-menu';
 import { BlockReport } from '../grid/BlockReport';
 import { SaveStatus } from '../grid/SaveStatus';
 import { SpreadsheetGrid } from '../grid/SpreadsheetGrid';
@@ -18,12 +21,15 @@ type Props = { periodId: string; isLocked?: boolean; language?: Language };
 
 const rowIdOf = (p: GetRowIdParams<CommuneRow>) => p.data.code;
 const NO_REFS = {};
+/** A commune's history across periods (the history dialog does not filter by period). */
+const recordOf = (row: CommuneRow): RecordRef => ({ table: 'commune_statuses', recordId: row.code, label: row.name });
 
 /**
  * The Communes sheet: one row per commune of the office for the period, edited like
  * Excel through the spreadsheet module. Every change (typing, paste, fill, clear,
  * undo) is one edits.apply batch; see EditQueue for what the user sees before and
- * after the services answer.
+ * after the services answer. Right-click on a row shows the commune's history; column
+ * widths, order and visibility are remembered.
  */
 export function CommunesSheet({ periodId, isLocked = false, language: languageProp }: Props) {
   const { t } = useTranslation();
@@ -35,6 +41,9 @@ export function CommunesSheet({ periodId, isLocked = false, language: languagePr
   const load = useCallback((id: string) => client.call('communes.list', { periodId: id }), [client]);
   const sheet = useSpreadsheet({ client, access: communeAccess, periodId, isLocked, load, fields: COMMUNE_FIELDS, canCreate: false, refs: NO_REFS });
   const { edits, cellState } = sheet;
+  const menu = useRecordContextMenu<CommuneRow>(recordOf, undefined, sheet.gridApi);
+  const layout = useColumnLayout<CommuneRow>('communeStatuses');
+  const onApiReady = useCallback((api: GridApi<CommuneRow>) => layout.attach(api), [layout]);
 
   const columnDefs = useMemo(() => {
     const texts: CommuneTexts = {
@@ -77,9 +86,18 @@ export function CommunesSheet({ periodId, isLocked = false, language: languagePr
       <ErrorAlert message={edits.loadError} />
       <ErrorAlert message={edits.alert} onDismiss={edits.clearAlert} />
       <BlockReport report={edits.report} language={language} onClose={edits.clearReport} />
-      <SpreadsheetGrid<CommuneRow>
-        sheet={sheet}
-        overlay={edits.rows === null && edits.loadError === null ? <div className="sheet-loading">{t('sheet.loading')}</div> : null} columnDefs={columnDefs} getRowId={rowIdOf} language={language} quickFilter={quickFilter} onShownCountChanged={setShownCount} />
+      <div className="sheet-frame" {...menu.wrapperProps}>
+        <SpreadsheetGrid<CommuneRow>
+          sheet={sheet}
+          overlay={edits.rows === null && edits.loadError === null ? <div className="sheet-loading">{t('sheet.loading')}</div> : null}
+          columnDefs={columnDefs}
+          getRowId={rowIdOf}
+          language={language}
+          quickFilter={quickFilter}
+          onShownCountChanged={setShownCount}
+          onApiReady={onApiReady}
+        />
+      </div>
       <footer className="sheet-footer">
         <span data-testid="row-count">{countText}</span>
         {/* In the footer, not above the grid: appearing while the user types must not move the rows. */}
@@ -90,6 +108,7 @@ export function CommunesSheet({ periodId, isLocked = false, language: languagePr
         )}
         <SaveStatus pendingCount={edits.pendingCount} lastSavedAt={edits.lastSavedAt} language={language} />
       </footer>
+      {menu.contextMenu}
     </section>
   );
 }

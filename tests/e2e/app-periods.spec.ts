@@ -1,7 +1,8 @@
 /**
- * Periods: a locked period refuses edits with a clear message, unlocking asks a reason
- * that then shows in the History sheet; "Lấy số liệu kỳ trước" copies commune statuses
- * from the previous quarter into the communes that have none yet.
+ * Periods: a locked period refuses edits with a clear message (Model sites and
+ * Hotspots), unlocking asks a reason that then shows in the History sheet; "Lấy số liệu
+ * kỳ trước" copies commune statuses from the previous quarter into the communes that
+ * have none yet, and a commune's own history (right-click) shows both.
  */
 import { execFile } from 'node:child_process';
 import path from 'node:path';
@@ -53,6 +54,7 @@ test('a locked period refuses edits; unlocking asks a reason, which shows in the
   await withHost(async (host) => {
     await data(host, 'settings.setUserName', { userName: 'Trần Văn Minh' });
     await data(host, 'edits.apply', { periodId: '2025-Q3', cause: 'typing', mode: 'all', edits: [{ sheet: 'modelSites', op: 'create', values: { name: 'Tổ an ninh thôn Cổ Loa', host_unit_code: '017' } }] });
+    await data(host, 'edits.apply', { periodId: '2025-Q3', cause: 'typing', mode: 'all', edits: [{ sheet: 'hotspots', op: 'create', values: { commune_code: '00454', village: 'Xóm Chùa' } }] });
     await page.goto(host.url);
     await chooseQuarter(page, 2025, 'III');
     await page.getByTestId('tab-model-sites').click();
@@ -68,6 +70,20 @@ test('a locked period refuses edits; unlocking asks a reason, which shows in the
     await expect(page.getByRole('gridcell', { name: 'Tổ an ninh thôn Cổ Loa' })).toBeVisible();
     await page.locator('.main-screen').screenshot({ path: SCREENSHOT });
     await testInfo.attach('locked-period', { path: SCREENSHOT, contentType: 'image/png' });
+
+    // The Hotspots sheet says the same, for typing and for Delete.
+    await page.getByTestId('tab-hotspots').click();
+    const hotspots = page.locator('#sheet-panel-hotspots');
+    await hotspots.getByRole('gridcell', { name: 'Xóm Chùa' }).click();
+    await page.keyboard.type('Xóm Đình');
+    await expect(hotspots.getByRole('alert')).toHaveText(/Kỳ Quý III\/2025 đã khóa nên không sửa được số liệu/u);
+    await hotspots.getByRole('alert').getByRole('button').click();
+    await expect(hotspots.getByRole('alert')).toHaveCount(0);
+    await hotspots.getByRole('gridcell', { name: 'Xóm Chùa' }).click();
+    await page.keyboard.press('Delete');
+    await expect(hotspots.getByRole('alert')).toHaveText(/Kỳ Quý III\/2025 đã khóa/u);
+    await expect(hotspots.getByRole('gridcell', { name: 'Xóm Chùa' })).toBeVisible();
+    await page.getByTestId('tab-model-sites').click();
 
     // The services refuse the period's commune statuses too, whatever the window does.
     const commune = (await data<{ code: string }[]>(host, 'communes.list', { periodId: '2025-Q3' }))[0];
@@ -121,6 +137,16 @@ test('starting a quarter from the previous one copies only the communes without 
     await expect(page.getByTestId('notice')).toHaveText('Đã chép 1 xã, bỏ qua 1 xã đã có số liệu.');
     await expect(cell(page, first.code, 'addicts_with_records')).toHaveText('3');
     await expect(cell(page, second.code, 'addicts_with_records')).toHaveText('9');
+
+    // Right-click → "Xem lịch sử": the commune's history, typed in Quý II and copied into Quý III.
+    await cell(page, first.code, 'addicts_with_records').click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Xem lịch sử' }).click();
+    const history = page.getByTestId('record-history');
+    await expect(history.getByRole('heading', { name: `Lịch sử: ${first.name}` })).toBeVisible();
+    await expect(history.getByRole('gridcell', { name: 'Người nghiện có hồ sơ', exact: true })).toHaveCount(2);
+    await expect(history.getByRole('gridcell', { name: 'Chép kỳ trước', exact: true })).toBeVisible();
+    await history.getByRole('button', { name: 'Đóng' }).click();
+    await expect(history).toHaveCount(0);
 
     const q3 = await data<{ code: string; status: Record<string, unknown> }[]>(host, 'communes.list', { periodId: '2025-Q3' });
     expect(q3.find((c) => c.code === first.code)?.status['addicts_with_records']).toBe(3);

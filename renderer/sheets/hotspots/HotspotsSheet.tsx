@@ -1,4 +1,4 @@
-import type { CellValueChangedEvent, GetRowIdParams } from 'ag-grid-community';
+import type { CellValueChangedEvent, GetRowIdParams, GridApi } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HotspotRow } from '../../../shared/api/register-types';
@@ -9,6 +9,9 @@ import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { errorText } from '../../app/error-text';
 import { formatCount } from '../../app/format';
+import type { RecordRef } from '../../app/record-history';
+import { useColumnLayout } from '../../app/use-column-layout';
+import { useRecordContextMenu } from '../../app/use-record-context-menu';
 import { BlockReport } from '../../grid/BlockReport';
 import type { CellValue } from '../../grid/cell-values';
 import { SaveStatus } from '../../grid/SaveStatus';
@@ -20,6 +23,7 @@ import '../sheet.css';
 type Props = { periodId: string; isLocked: boolean; language: Language };
 
 const rowIdOf = (p: GetRowIdParams<HotspotRow>) => p.data.id;
+const recordOf = (row: HotspotRow): RecordRef => ({ table: 'hotspots', recordId: row.id, label: String(row.values.local_code ?? '') });
 
 /**
  * The hotspot register (product.md §2.2): one row per hotspot, with its standing in the
@@ -51,6 +55,9 @@ export function HotspotsSheet({ periodId, isLocked, language }: Props) {
   const refs = useMemo(() => ({ commune: communes, hotspot: hotspotRefs }), [communes, hotspotRefs]);
   const sheet = useSpreadsheet({ client, access: hotspotAccess, periodId, isLocked, load, fields: HOTSPOT_FIELD_MAP, canCreate: true, refs, onRowsChanged });
   const { edits, cellState, gridApi, interaction } = sheet;
+  const menu = useRecordContextMenu<HotspotRow>(recordOf, undefined, gridApi);
+  const layout = useColumnLayout<HotspotRow>('hotspots');
+  const onApiReady = useCallback((api: GridApi<HotspotRow>) => layout.attach(api), [layout]);
   const [rows, setRows] = useState<HotspotRow[]>([]);
   const summary = useMemo(() => summarize(rows), [rows]);
 
@@ -139,17 +146,20 @@ export function HotspotsSheet({ periodId, isLocked, language }: Props) {
       <ErrorAlert message={edits.loadError} />
       <ErrorAlert message={edits.alert} onDismiss={edits.clearAlert} />
       <BlockReport report={edits.report} language={language} onClose={edits.clearReport} />
-      <SpreadsheetGrid<HotspotRow>
-        sheet={sheet}
-        overlay={edits.rows === null && edits.loadError === null ? <div className="sheet-loading">{tg('hotspots.loading')}</div> : null}
-        columnDefs={columnDefs}
-        getRowId={rowIdOf}
-        language={language}
-        quickFilter={quickFilter}
-        onShownCountChanged={setShownCount}
-        pinnedBottomRowData={pinned}
-        onPinnedRowEdited={onPinnedRowEdited}
-      />
+      <div className="sheet-frame" {...menu.wrapperProps}>
+        <SpreadsheetGrid<HotspotRow>
+          sheet={sheet}
+          overlay={edits.rows === null && edits.loadError === null ? <div className="sheet-loading">{tg('hotspots.loading')}</div> : null}
+          columnDefs={columnDefs}
+          getRowId={rowIdOf}
+          language={language}
+          quickFilter={quickFilter}
+          onShownCountChanged={setShownCount}
+          pinnedBottomRowData={pinned}
+          onPinnedRowEdited={onPinnedRowEdited}
+          onApiReady={onApiReady}
+        />
+      </div>
       <footer className="sheet-footer">
         <span data-testid="hotspot-count">{countText}</span>
         {sheet.invalidMessage !== null && (
@@ -159,6 +169,7 @@ export function HotspotsSheet({ periodId, isLocked, language }: Props) {
         )}
         <SaveStatus pendingCount={edits.pendingCount} lastSavedAt={edits.lastSavedAt} language={language} />
       </footer>
+      {menu.contextMenu}
       {removing !== null && (
         <ConfirmDialog
           title={tg('hotspots.remove')}

@@ -1,5 +1,5 @@
 import type { CellValueChangedEvent, GetRowIdParams, GridApi, RowSelectionOptions } from 'ag-grid-community';
-import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ModelSiteRow } from '../../../shared/api/register-types';
 import type { FieldValue, RefOption } from '../../../shared/domain/fields';
@@ -20,23 +20,20 @@ import { useSpreadsheet } from '../../grid/use-spreadsheet';
 import { blankModelSite, missingRequired, MODEL_SITE_FIELD_MAP, modelSiteAccess, modelSiteColumns, NEW_ROW_ID } from './model-site-columns';
 import '../sheet.css';
 
-type Props = { periodId: string; periodText: string; officeCode: string; isLocked: boolean; language: Language };
+type Props = { periodId: string; officeCode: string; isLocked: boolean; language: Language };
 
 const ROW_SELECTION: RowSelectionOptions<ModelSiteRow> = { mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: false };
 const rowIdOf = (p: GetRowIdParams<ModelSiteRow>) => p.data.id;
 const recordOf = (row: ModelSiteRow): RecordRef | null => (row.id === NEW_ROW_ID ? null : { table: 'model_sites', recordId: row.id, label: String(row.values.name ?? '') });
-/** Keys that start an edit in a cell: a locked sheet says why nothing happens. */
-const isEditKey = (e: KeyboardEvent<HTMLElement>) => !e.ctrlKey && !e.metaKey && !e.altKey && (e.key.length === 1 || ['Enter', 'F2', 'Delete', 'Backspace'].includes(e.key));
-const isInCell = (target: EventTarget) => target instanceof Element && target.closest('.ag-cell') !== null && target.closest('input, select, textarea') === null;
 
 /**
  * The Model sites sheet (mô hình): one row per model, every field of MODEL_SITE_FIELDS
  * as a column, on the spreadsheet module (typing, paste, fill, clear, undo). A new
  * model is typed into the blank last row and stored once it has a name; removal is
  * soft, asked first, recorded in the history and undoable. Read-only while the period
- * is locked, and an attempt to type says so.
+ * is locked, and an attempt to edit says so (the spreadsheet module, and the buttons here).
  */
-export function ModelSitesSheet({ periodId, periodText, officeCode, isLocked, language }: Props) {
+export function ModelSitesSheet({ periodId, officeCode, isLocked, language }: Props) {
   const { t } = useTranslation();
   const client = useClient();
   const [hostUnits, setHostUnits] = useState<readonly RefOption[]>([]);
@@ -45,8 +42,6 @@ export function ModelSitesSheet({ periodId, periodText, officeCode, isLocked, la
   const [draft, setDraft] = useState(() => blankModelSite(officeCode));
   const [removing, setRemoving] = useState<ModelSiteRow[] | null>(null);
   const [note, setNote] = useState<string | null>(null);
-  const [lockedMessage, setLockedMessage] = useState<string | null>(null);
-  const [readyApi, setReadyApi] = useState<GridApi<ModelSiteRow> | null>(null);
 
   useEffect(() => {
     client
@@ -61,21 +56,10 @@ export function ModelSitesSheet({ periodId, periodText, officeCode, isLocked, la
   const [, setRowsVersion] = useState(0);
   const onRowsChanged = useCallback(() => setRowsVersion((v) => v + 1), []);
   const sheet = useSpreadsheet({ client, access: modelSiteAccess, periodId, isLocked, load, fields: MODEL_SITE_FIELD_MAP, canCreate: true, refs, onRowsChanged });
-  const { edits, cellState, gridApi } = sheet;
+  const { edits, cellState, gridApi, explainLocked } = sheet;
   const layout = useColumnLayout<ModelSiteRow>('modelSites');
   const menu = useRecordContextMenu<ModelSiteRow>(recordOf, undefined, gridApi);
-
-  useEffect(() => (readyApi === null ? undefined : layout.attach(readyApi)), [readyApi, layout]);
-  useEffect(() => setLockedMessage(null), [isLocked]);
-
-  const onShownCountChanged = useCallback(
-    (count: number) => {
-      setShownCount(count);
-      // The grid has its api once it counts rows; a language switch builds a new grid.
-      setReadyApi(gridApi.current);
-    },
-    [gridApi],
-  );
+  const onApiReady = useCallback((api: GridApi<ModelSiteRow>) => layout.attach(api), [layout]);
 
   const columnDefs = useMemo(
     () => modelSiteColumns(language, { empty: t('sheet.empty'), yes: t('sheet.yes'), no: t('sheet.no'), invalid: (field, rule) => t('modelSites.invalid', { field, rule }) }, cellState),
@@ -99,8 +83,6 @@ export function ModelSitesSheet({ periodId, periodText, officeCode, isLocked, la
     },
     [commit, officeCode, t],
   );
-
-  const explainLocked = () => setLockedMessage(t('lock.lockedEdit', { period: periodText }));
 
   const startNewRow = () => {
     const api = gridApi.current;
@@ -149,19 +131,9 @@ export function ModelSitesSheet({ periodId, periodText, officeCode, isLocked, la
         <span className="hint toolbar-hint">{t('modelSites.newRowHint')}</span>
       </div>
       <ErrorAlert message={edits.loadError} />
-      <ErrorAlert message={lockedMessage ?? edits.alert} onDismiss={lockedMessage !== null ? () => setLockedMessage(null) : edits.clearAlert} />
+      <ErrorAlert message={edits.alert} onDismiss={edits.clearAlert} />
       <BlockReport report={edits.report} language={language} onClose={edits.clearReport} />
-      <div
-        className="sheet-frame"
-        {...menu.wrapperProps}
-        onKeyDown={(event) => {
-          menu.wrapperProps.onKeyDown(event);
-          if (isLocked && isEditKey(event) && isInCell(event.target)) explainLocked();
-        }}
-        onDoubleClick={(event) => {
-          if (isLocked && isInCell(event.target)) explainLocked();
-        }}
-      >
+      <div className="sheet-frame" {...menu.wrapperProps}>
         <SpreadsheetGrid<ModelSiteRow>
           sheet={sheet}
           overlay={edits.rows === null && edits.loadError === null ? <div className="sheet-loading">{t('modelSites.loading')}</div> : null}
@@ -169,7 +141,8 @@ export function ModelSitesSheet({ periodId, periodText, officeCode, isLocked, la
           getRowId={rowIdOf}
           language={language}
           quickFilter={quickFilter}
-          onShownCountChanged={onShownCountChanged}
+          onShownCountChanged={setShownCount}
+          onApiReady={onApiReady}
           pinnedBottomRowData={pinned}
           onPinnedRowEdited={onPinnedRowEdited}
           rowSelection={ROW_SELECTION}
