@@ -112,9 +112,11 @@ test('typing three hotspots, pasting 30 × 6 with a bad row, undo/redo, Ctrl+D o
   await page.keyboard.press('Control+z');
   await expect(page.getByTestId('hotspot-count')).toHaveText('3 điểm');
   await saved(page);
+  await page.screenshot({ path: path.join(SHOTS, 'hotspots-paste-undone.png') });
   await page.keyboard.press('Control+y');
   await expect(page.getByTestId('hotspot-count')).toHaveText('33 điểm');
   await saved(page);
+  await page.screenshot({ path: path.join(SHOTS, 'hotspots-paste-redone.png') });
   expect((await hotspotsInFile()).length).toBe(33);
 
   // Ctrl+D: the category typed in one row fills the 10-row range below it.
