@@ -2,7 +2,8 @@
 import type { Language } from '../../shared/i18n/format';
 import type { ParsedArgs } from './args';
 
-export type CliIo = { out(text: string): void; err(text: string): void };
+/** `readStdin` lets tests feed standard input; without it commands read process.stdin. */
+export type CliIo = { out(text: string): void; err(text: string): void; readStdin?(): Promise<string> };
 
 export type CliContext = { args: ParsedArgs; language: Language; io: CliIo };
 

@@ -9,6 +9,7 @@ import type { Language } from '../../shared/i18n/format';
 import { errorMessage } from '../../shared/i18n/messages';
 import { defaultWorkspacePath } from '../services/paths';
 import { parseArgs, UsageError } from './args';
+import { classifyCommand } from './commands/classify';
 import { dumpCommand } from './commands/dump';
 import { initCommand } from './commands/init';
 import { loadCommand } from './commands/load';
@@ -24,6 +25,7 @@ const COMMANDS: Record<string, Command> = {
   load: loadCommand,
   serve: serveCommand,
   start: startCommand,
+  classify: classifyCommand,
 };
 
 const processIo: CliIo = {

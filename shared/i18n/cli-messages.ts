@@ -10,6 +10,7 @@ const vi = {
   pcmt load TỆP.json [--workspace TỆP] [--period KỲ] [--json]
   pcmt serve [--workspace TỆP] [--port SỐ]
   pcmt start [--workspace TỆP]
+  pcmt classify [--reading cumulative|literal] < số_liệu.jsonl   (mỗi dòng một xã, JSON; in kết quả phân loại theo QĐ 28/2025)
 Kỳ báo cáo: 2025, 2025-H1, 2025-Q3, 2025-06, 2025-AY, 2025-HN, 2025-AM, 2025-03-01_2025-08-31. Thêm --lang en để hiện tiếng Anh.
 Không có --workspace: dùng tệp dữ liệu mặc định {{defaultPath}}`,
   unknownCommand: 'Lệnh “{{command}}” không tồn tại. Gõ “pcmt help” để xem các lệnh.',
@@ -37,6 +38,16 @@ Không có --workspace: dùng tệp dữ liệu mặc định {{defaultPath}}`,
   rendererMissing: 'Chưa dựng giao diện (thiếu dist/renderer); đang dựng bằng “npm run build:renderer”…',
   electronMissing: 'Không khởi động được Electron vì máy này chưa có tệp chạy Electron (node_modules/electron/dist), nên PCMT Desk mở bản trình duyệt tại địa chỉ dưới đây.',
   openedIn: 'Đã mở trong {{browser}}.',
+  badReading: 'Cách đọc “{{reading}}” không hợp lệ; hãy dùng cumulative (cộng dồn, mặc định) hoặc literal (theo khoảng).',
+  classifyNotJson: 'Dòng {{line}} không phải JSON hợp lệ.',
+  classifyNotObject: 'Dòng {{line}} phải là một đối tượng JSON {…} chứa số liệu của một xã.',
+  classifyNotANumber: 'Dòng {{line}}: “{{field}}” phải là một số.',
+  classifyNotInteger: 'Dòng {{line}}: “{{field}}” phải là số nguyên.',
+  classifyNegative: 'Dòng {{line}}: “{{field}}” không được âm.',
+  classifyTooLarge: 'Dòng {{line}}: “{{field}}” quá lớn.',
+  classifyUnknownKeyRoute: 'Dòng {{line}}: “key_route” phải là NONE, INTRA_PROVINCE hoặc INTER_PROVINCE.',
+  classifyUnknownField: 'Dòng {{line}}: không có trường “{{field}}” (kiểm tra chính tả tên trường).',
+  classifyBadId: 'Dòng {{line}}: “id” phải là chuỗi hoặc số.',
   internal: 'Đã xảy ra lỗi không mong muốn: {{detail}}. Dữ liệu đã lưu không bị thay đổi.',
 };
 
@@ -50,6 +61,7 @@ const en: Record<CliKey, string> = {
   pcmt load FILE.json [--workspace FILE] [--period PERIOD] [--json]
   pcmt serve [--workspace FILE] [--port N]
   pcmt start [--workspace FILE]
+  pcmt classify [--reading cumulative|literal] < figures.jsonl   (one commune per JSON line; prints its QĐ 28/2025 class)
 Periods: 2025, 2025-H1, 2025-Q3, 2025-06, 2025-AY, 2025-HN, 2025-AM, 2025-03-01_2025-08-31. Add --lang en for English.
 Without --workspace the default workspace is used: {{defaultPath}}`,
   unknownCommand: 'There is no command “{{command}}”. Type “pcmt help” to see the commands.',
@@ -77,6 +89,16 @@ Without --workspace the default workspace is used: {{defaultPath}}`,
   rendererMissing: 'The interface is not built yet (dist/renderer is missing); building it with “npm run build:renderer”…',
   electronMissing: 'Electron cannot start because this machine has no Electron binary (node_modules/electron/dist), so PCMT Desk opens in the browser at the address below.',
   openedIn: 'Opened in {{browser}}.',
+  badReading: 'The reading “{{reading}}” is not valid; use cumulative (the default) or literal.',
+  classifyNotJson: 'Line {{line}} is not valid JSON.',
+  classifyNotObject: 'Line {{line}} must be a JSON object {…} with one commune’s figures.',
+  classifyNotANumber: 'Line {{line}}: “{{field}}” must be a number.',
+  classifyNotInteger: 'Line {{line}}: “{{field}}” must be a whole number.',
+  classifyNegative: 'Line {{line}}: “{{field}}” must not be negative.',
+  classifyTooLarge: 'Line {{line}}: “{{field}}” is too large.',
+  classifyUnknownKeyRoute: 'Line {{line}}: “key_route” must be NONE, INTRA_PROVINCE or INTER_PROVINCE.',
+  classifyUnknownField: 'Line {{line}}: there is no field “{{field}}” (check its spelling).',
+  classifyBadId: 'Line {{line}}: “id” must be a string or a number.',
   internal: 'Something unexpected went wrong: {{detail}}. Stored data was not changed.',
 };
 

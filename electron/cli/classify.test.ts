@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { main } from './main';
+
+type Run = { code: number; out: string[]; err: string };
+
+async function classify(stdin: string, ...argv: string[]): Promise<Run> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(['classify', ...argv], { out: (t) => out.push(t), err: (t) => err.push(t), readStdin: () => Promise.resolve(stdin) });
+  return { code, out, err: err.join('\n') };
+}
+
+const lines = (...rows: unknown[]): string => rows.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join('\n');
+const parsed = (run: Run): Record<string, unknown>[] => run.out.map((l) => JSON.parse(l) as Record<string, unknown>);
+
+/** domain.md §5.4: R1 0.6 %, 1 harbouring point, R2 0.07 %. */
+const EXAMPLE = { id: 'X1', resident_population: 10_000, addicts_with_records: 40, users_with_records: 20, harboring_points: 1, drug_offenders_arrested: 7 };
+
+describe('pcmt classify', () => {
+  it('prints one JSON line per commune, cumulative by default', async () => {
+    const run = await classify(lines(EXAMPLE, '', { resident_population: 5000 }, { id: 7, resident_population: 0 }));
+    expect(run.code).toBe(0);
+    expect(parsed(run)).toEqual([
+      { id: 'X1', computed_class: 'TRONG_DIEM_II', criteria_met: { a: 'I', b: 'II', c: 'II', d: null, dd: null }, drug_free: false, flags: ['LITERAL_DIFFERS'] },
+      { id: null, computed_class: 'KHONG_MA_TUY', criteria_met: { a: null, b: null, c: null, d: null, dd: null }, drug_free: true, flags: [] },
+      { id: 7, computed_class: 'CHUA_XAC_DINH', criteria_met: { a: null, b: null, c: null, d: null, dd: null }, drug_free: true, flags: ['ZERO_POPULATION'] },
+    ]);
+  });
+
+  it('uses the literal reading when asked', async () => {
+    const run = await classify(lines(EXAMPLE), '--reading', 'literal');
+    expect(run.code).toBe(0);
+    expect(parsed(run)[0]).toMatchObject({ id: 'X1', computed_class: 'TRONG_DIEM_III', flags: ['LITERAL_DIFFERS'] });
+    expect(parsed(await classify(lines(EXAMPLE), '--reading=cumulative'))[0]).toMatchObject({ computed_class: 'TRONG_DIEM_II' });
+  });
+
+  it('accepts CRLF, a BOM, null counts and the other fields of a dumped status row', async () => {
+    const row = { code: '00004', period: '2025-AY', declared_class: 'CO_MA_TUY', resident_population: 8000, harboring_points: 1, users_with_records: null, key_route: null };
+    const run = await classify(`\uFEFF${JSON.stringify(row)}\r\n`);
+    expect(run.code).toBe(0);
+    expect(parsed(run)[0]).toMatchObject({ id: null, computed_class: 'CO_MA_TUY', flags: ['ONLY_HARBORING_POINT', 'MANUAL_REVIEW'] });
+  });
+
+  it('refuses a bad line with an error naming the field, and still classifies the others', async () => {
+    const input = lines(
+      '{not json',
+      { id: 'neg', resident_population: 1000, harboring_points: -1 },
+      { id: 'frac', resident_population: 1000.5 },
+      { id: 'str', resident_population: 1000, drug_offenders_arrested: '3' },
+      { id: 'route', resident_population: 1000, key_route: 'HIGHWAY' },
+      { id: 'typo', resident_population: 1000, harboring_point: 1 },
+      '[1, 2]',
+      { id: 'ok', resident_population: 1000, plants_destroyed_area_m2: 125 },
+    );
+    const run = await classify(input);
+    expect(run.code).toBe(1);
+    const rows = parsed(run);
+    expect(rows).toHaveLength(8);
+    const errors = rows.map((r) => r.error as { code: string; field: string | null; message: string } | undefined);
+    expect(errors.map((e) => e && [e.code, e.field])).toEqual([
+      ['NOT_JSON', null],
+      ['NEGATIVE', 'harboring_points'],
+      ['NOT_INTEGER', 'resident_population'],
+      ['NOT_A_NUMBER', 'drug_offenders_arrested'],
+      ['UNKNOWN_KEY_ROUTE', 'key_route'],
+      ['UNKNOWN_FIELD', 'harboring_point'],
+      ['NOT_OBJECT', null],
+      undefined,
+    ]);
+    expect(rows.map((r) => r.id)).toEqual([null, 'neg', 'frac', 'str', 'route', 'typo', null, 'ok']);
+    expect(errors[1]?.message).toBe('Dòng 2: “harboring_points” không được âm.');
+    expect(rows[7]).toMatchObject({ computed_class: 'TRONG_DIEM_III', criteria_met: { d: 'II' } });
+  });
+
+  it('writes error messages in English with --lang en', async () => {
+    const run = await classify(lines({ resident_population: 100, users_with_records: 1.5 }), '--lang', 'en');
+    expect(run.code).toBe(1);
+    expect(parsed(run)[0]).toEqual({
+      id: null,
+      error: { code: 'NOT_INTEGER', field: 'users_with_records', message: 'Line 1: “users_with_records” must be a whole number.' },
+    });
+  });
+
+  it('exits 2 on bad usage', async () => {
+    const bad = await classify('', '--reading', 'loose');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('loose');
+    expect((await classify('', '--workspace', 'x.sqlite')).code).toBe(2);
+    expect((await classify('', 'extra')).code).toBe(2);
+  });
+
+  it('prints nothing and exits 0 on empty input', async () => {
+    const run = await classify('\n\n');
+    expect(run).toEqual({ code: 0, out: [], err: '' });
+  });
+});
