@@ -8,6 +8,7 @@ import { listCommuneRows, updateCommuneStatuses } from './commune-status-service
 import { applyEdits } from './edit-service';
 import { listHistoryEntries } from './history-service';
 import { getOffice, setOffice } from './office-service';
+import { exportReadiness, listProblems } from './problems-service';
 import { copyForward, listPeriodInfos, lockPeriod, unlockPeriod } from './period-service';
 import { listHotspotRows, listModelSiteRows, listUnitsUnderOffice } from './register-service';
 import { getLayout, saveLayout, setUserName } from './settings-service';
@@ -52,5 +53,7 @@ export function createHandlers(ws: Workspace): Handlers {
     'settings.setUserName': ({ userName: name }) => setUserName(ws, name),
     'sheets.getLayout': ({ sheet }) => getLayout(ws, sheet),
     'sheets.saveLayout': ({ sheet, columns }) => saveLayout(ws, sheet, columns),
+    'problems.list': ({ periodId }) => listProblems(ws, periodId),
+    'exports.readiness': ({ periodId }) => exportReadiness(ws, periodId),
   } satisfies Handlers;
 }

@@ -6,7 +6,8 @@
  */
 import type { z } from 'zod';
 import type { SchemeCode, UnitLevel } from '../domain/admin-units';
-import type { CommuneStatusValues } from '../domain/commune-status';
+import type { ClassificationFlag, CriteriaMet } from '../domain/classification';
+import type { CommuneClass, CommuneStatusValues } from '../domain/commune-status';
 import type { Language } from '../i18n/format';
 import type { Schemas } from './schemas';
 import type { ColumnLayout, HistoryEntry, HotspotRow, HotspotSummary, ModelSiteRow, PeriodInfo, RejectedEdit, SheetName } from './register-types';
@@ -72,6 +73,36 @@ export type EditsResult = {
   modelSites: ModelSiteRow[];
 };
 
+/** A problem found by the rules engine (shared/domain/rules), its message in the workspace's language. */
+export type PeriodProblem = {
+  /** V1–V13, H1–H7, M1–M4 of domain.md §6, or V2/FIELD for a value's type or range. */
+  ruleId: string;
+  severity: 'error' | 'warning';
+  sheet: SheetName;
+  /** Commune code, hotspot id or model-site id (for M2, the district's or office's code). */
+  recordId: string;
+  /** The cells it points at; empty = the whole row. */
+  fields: string[];
+  message: string;
+};
+
+/** What the QĐ 28/2025 classification computed for one commune with figures entered. */
+export type CommuneClassification = {
+  communeCode: string;
+  computed_class: CommuneClass;
+  criteria_met: CriteriaMet;
+  drug_free: boolean;
+  flags: ClassificationFlag[];
+};
+
+export type ProblemsList = {
+  problems: PeriodProblem[];
+  counts: { errors: number; warnings: number };
+  classifications: CommuneClassification[];
+};
+
+export type ExportReadiness = { isReady: boolean; errors: PeriodProblem[] };
+
 export type ApiContract = {
   /** Version, workspace file and language; never fails once the workspace is open. */
   'app.info': { input: z.infer<Schemas['app.info']>; output: AppInfo };
@@ -115,6 +146,10 @@ export type ApiContract = {
   'sheets.getLayout': { input: z.infer<Schemas['sheets.getLayout']>; output: { columns: ColumnLayout[] | null } };
   /** Remembers a sheet's column layout in the workspace. */
   'sheets.saveLayout': { input: z.infer<Schemas['sheets.saveLayout']>; output: { columns: ColumnLayout[] } };
+  /** Every problem of the period (errors first), counts by severity, and each commune's computed classification; reads only. */
+  'problems.list': { input: z.infer<Schemas['problems.list']>; output: ProblemsList };
+  /** Whether the period can be exported: ready when no rule reports an error (warnings allowed); otherwise the errors why. */
+  'exports.readiness': { input: z.infer<Schemas['exports.readiness']>; output: ExportReadiness };
 };
 
 export type MethodName = keyof ApiContract;
@@ -161,6 +196,8 @@ export const METHOD_NAMES = [
   'settings.setUserName',
   'sheets.getLayout',
   'sheets.saveLayout',
+  'problems.list',
+  'exports.readiness',
 ] as const satisfies readonly MethodName[];
 
 export function isMethodName(name: string): name is MethodName {

@@ -114,6 +114,8 @@ export const schemas = {
       columns: z.array(z.object({ colId: z.string().max(80), width: z.number().int().min(20).max(2000).nullable(), isHidden: z.boolean() }).strict()).max(200),
     })
     .strict(),
+  'problems.list': z.object({ periodId: periodIdSchema }).strict(),
+  'exports.readiness': z.object({ periodId: periodIdSchema }).strict(),
 } as const;
 
 export type Schemas = typeof schemas;

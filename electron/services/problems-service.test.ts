@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExportReadiness, ProblemsList } from '../../shared/api/contract';
+import { dispatch } from '../../shared/api/dispatch';
+import type { Edit } from '../../shared/api/register-types';
+import { listCommuneRows } from './commune-status-service';
+import { applyEdits } from './edit-service';
+import { openServices, type Services } from './index';
+import { setOffice } from './office-service';
+import { listProblems } from './problems-service';
+import { importUnitList } from './units-service';
+
+const DATA = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
+const PERIOD = '2025-Q1';
+let dir = '';
+let s: Services;
+let communes: string[] = [];
+
+async function call<T>(method: string, input: unknown): Promise<T> {
+  const result = await dispatch(s.handlers, method, input, { language: s.language, onInternalError: (_m, e) => { throw e; } });
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.data as T;
+}
+
+function setStatus(code: string, values: Record<string, string | number | null>): void {
+  const edits: Edit[] = Object.entries(values).map(([field, value]) => ({ sheet: 'communeStatuses', op: 'set', id: code, field, value }));
+  applyEdits(s.workspace, { periodId: PERIOD, cause: 'typing', mode: 'all', edits });
+}
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcmt-problems-'));
+  s = openServices({ workspacePath: path.join(dir, 'ws.sqlite'), hostKind: 'cli' });
+  importUnitList(s.workspace, fs.readFileSync(path.join(DATA, 'dvhcvn-2025-03-01.json')), 'dvhcvn.json');
+  setOffice(s.workspace, 'GSO_2004', 'DISTRICT', '017');
+  communes = listCommuneRows(s.workspace, PERIOD).map((r) => r.code);
+});
+afterAll(() => {
+  s.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('problems.list and exports.readiness', () => {
+  it('a period with nothing entered has no problems and can be exported', async () => {
+    const list = await call<ProblemsList>('problems.list', { periodId: PERIOD });
+    expect(list).toEqual({ problems: [], counts: { errors: 0, warnings: 0 }, classifications: [] });
+    expect(await call<ExportReadiness>('exports.readiness', { periodId: PERIOD })).toEqual({ isReady: true, errors: [] });
+  });
+
+  it('a drug-free declaration with addicts on record is a V5 error that blocks the export', async () => {
+    const code = communes[0] ?? '';
+    setStatus(code, { resident_population: 8000, addicts_with_records: 3, declared_class: 'KHONG_MA_TUY' });
+    const list = await call<ProblemsList>('problems.list', { periodId: PERIOD });
+    const v5 = list.problems.find((p) => p.ruleId === 'V5');
+    expect(v5).toMatchObject({ severity: 'error', sheet: 'communeStatuses', recordId: code, fields: ['addicts_with_records', 'users_with_records'] });
+    expect(v5?.message).toContain('khai “Không ma túy” nhưng còn 3 người nghiện');
+    expect(list.counts.errors).toBeGreaterThan(0);
+    expect(list.classifications).toEqual([{ communeCode: code, computed_class: 'TRONG_DIEM_III', criteria_met: { a: 'III', b: null, c: null, d: null, dd: null }, drug_free: false, flags: [] }]);
+    const readiness = await call<ExportReadiness>('exports.readiness', { periodId: PERIOD });
+    expect(readiness.isReady).toBe(false);
+    expect(readiness.errors.map((e) => e.ruleId)).toContain('V5');
+  });
+
+  it('fixing it clears the error; warnings alone do not block the export', async () => {
+    setStatus(communes[0] ?? '', { on_substitution_treatment: 3 });
+    const list = await call<ProblemsList>('problems.list', { periodId: PERIOD });
+    expect(list.counts.errors).toBe(0);
+    expect(list.problems.map((p) => p.ruleId)).toEqual(['V6']);
+    expect(await call<ExportReadiness>('exports.readiness', { periodId: PERIOD })).toEqual({ isReady: true, errors: [] });
+  });
+
+  it('messages follow the workspace language', async () => {
+    await call('settings.setLanguage', { language: 'en' });
+    const list = await call<ProblemsList>('problems.list', { periodId: PERIOD });
+    expect(list.problems[0]?.message).toMatch(/is declared drug-free but/u);
+    await call('settings.setLanguage', { language: 'vi' });
+  });
+
+  it('refuses a period that is not one', async () => {
+    const result = await dispatch(s.handlers, 'exports.readiness', { periodId: 'Q9' }, { language: s.language, onInternalError: () => undefined });
+    expect(result.ok).toBe(false);
+  });
+
+  it('checks a district with 1,000 hotspots in well under 200 ms', () => {
+    const edits: Edit[] = Array.from({ length: 1000 }, (_, i) => ({
+      sheet: 'hotspots',
+      op: 'create',
+      values: { commune_code: communes[i % communes.length] ?? '', category: 'DIEM', persons_involved: 2, discovered_date: '2024-05-01', status: 'DANG_HOAT_DONG', address: `Số ${i}` },
+    }));
+    applyEdits(s.workspace, { periodId: null, cause: 'import', mode: 'all', edits });
+    listProblems(s.workspace, PERIOD);
+    const started = performance.now();
+    const list = listProblems(s.workspace, PERIOD);
+    const ms = performance.now() - started;
+    expect(list.counts.errors).toBe(0);
+    expect(ms).toBeLessThan(200);
+  });
+});

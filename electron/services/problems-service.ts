@@ -1,0 +1,91 @@
+/**
+ * The problems of a period (`problems.list`) and whether it may be exported
+ * (`exports.readiness`): the shared rules engine run over what is stored. Reads the
+ * period's communes, the two registers and the previous period's classes with a handful
+ * of queries, then one runRules call; messages go out in the workspace's language.
+ */
+import { listUnitsUnder } from '../../db/queries/admin-units';
+import { listCommunesWithStatus, listStatusRows } from '../../db/queries/commune-statuses';
+import { getSetting } from '../../db/queries/settings';
+import type { PeriodProblem, ProblemsList, ExportReadiness } from '../../shared/api/contract';
+import { COMMUNE_CLASSES, type CommuneClass } from '../../shared/domain/commune-status';
+import { previousPeriodId } from '../../shared/domain/period';
+import { runRules, type Problem, type RuleContext } from '../../shared/domain/rules';
+import type { Language } from '../../shared/i18n/format';
+import { toCommuneRow } from './commune-rows';
+import { requirePeriod } from './edit-service';
+import { requireOfficeDetails } from './office-service';
+import { listHotspotRows, listModelSiteRows } from './register-service';
+import { language, localToday, type Workspace } from './workspace';
+
+/** Settings read here: the level-band reading (domain.md §6.4) and the H4 target. */
+export const READING_SETTING = 'classification_reading';
+export const NO_NEW_HOTSPOTS_SETTING = 'target_no_new_hotspots';
+
+function previousClasses(ws: Workspace, periodId: string, scheme: string): Map<string, CommuneClass> {
+  const previous = previousPeriodId(requirePeriod(periodId));
+  const out = new Map<string, CommuneClass>();
+  for (const [code, row] of listStatusRows(ws.db, previous, scheme)) {
+    const v = row.declared_class;
+    if (typeof v === 'string' && (COMMUNE_CLASSES as readonly string[]).includes(v)) out.set(code, v as CommuneClass);
+  }
+  return out;
+}
+
+/** Everything the rules need about a period, read from the workspace. */
+export function buildRuleContext(ws: Workspace, periodId: string): RuleContext {
+  const period = requirePeriod(periodId);
+  const office = requireOfficeDetails(ws);
+  const units = listUnitsUnder(ws.db, office.scheme, office.level, office.code);
+  const parentOf = new Map(units.map((u) => [u.code, u.parent_code]));
+  const nameOf = new Map(units.map((u) => [u.code, u.name]));
+  const communes = listCommunesWithStatus(ws.db, office, period).map((row) => {
+    const r = toCommuneRow(row);
+    const parentCode = parentOf.get(r.code) ?? null;
+    return { code: r.code, name: r.name, unitType: r.unitType, parentCode, parentName: parentCode === null ? '' : (nameOf.get(parentCode) ?? r.parentName), status: r.rowVersion > 0 ? r.status : null };
+  });
+  const hotspots = listHotspotRows(ws, periodId, false).rows.map((h) => ({ id: h.id, label: typeof h.values.local_code === 'string' ? h.values.local_code : h.id, values: h.values, flags: h.flags }));
+  const modelSites = listModelSiteRows(ws, periodId, false).map((m) => ({ id: m.id, label: typeof m.values.name === 'string' ? m.values.name : m.id, values: m.values }));
+  return {
+    period: { id: period.id, kind: period.kind, year: period.year, startDate: period.startDate, endDate: period.endDate },
+    scheme: office.scheme,
+    office: { code: office.code, level: office.level, name: office.name },
+    today: localToday(),
+    communes,
+    officeUnitCodes: new Set(units.map((u) => u.code)),
+    hotspots,
+    modelSites,
+    previousClasses: previousClasses(ws, periodId, office.scheme),
+    isNoNewHotspotsTarget: getSetting(ws.db, NO_NEW_HOTSPOTS_SETTING) !== '0',
+    reading: getSetting(ws.db, READING_SETTING) === 'literal' ? 'literal' : 'cumulative',
+  };
+}
+
+function toWire(problem: Problem, lang: Language): PeriodProblem {
+  return { ruleId: problem.ruleId, severity: problem.severity, sheet: problem.sheet, recordId: problem.recordId, fields: problem.fields, message: problem.message[lang] };
+}
+
+/** Every problem of the period, the counts by severity, and each commune's computed classification. */
+export function listProblems(ws: Workspace, periodId: string): ProblemsList {
+  const result = runRules(buildRuleContext(ws, periodId));
+  const lang = language(ws);
+  return {
+    problems: result.problems.map((p) => toWire(p, lang)),
+    counts: result.counts,
+    classifications: result.classifications.map(({ communeCode, classification: c }) => ({
+      communeCode,
+      computed_class: c.computed_class,
+      criteria_met: c.criteria_met,
+      drug_free: c.drug_free,
+      flags: c.flags,
+    })),
+  };
+}
+
+/** Whether the period can be exported: no errors (warnings are allowed); if not, the errors. */
+export function exportReadiness(ws: Workspace, periodId: string): ExportReadiness {
+  const result = runRules(buildRuleContext(ws, periodId));
+  const lang = language(ws);
+  const errors = result.problems.filter((p) => p.severity === 'error').map((p) => toWire(p, lang));
+  return { isReady: errors.length === 0, errors };
+}
