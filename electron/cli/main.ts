@@ -9,6 +9,7 @@ import type { Language } from '../../shared/i18n/format';
 import { errorMessage } from '../../shared/i18n/messages';
 import { defaultWorkspacePath } from '../services/paths';
 import { parseArgs, UsageError } from './args';
+import { checkCommand } from './commands/check';
 import { classifyCommand } from './commands/classify';
 import { dumpCommand } from './commands/dump';
 import { initCommand } from './commands/init';
@@ -26,6 +27,7 @@ const COMMANDS: Record<string, Command> = {
   serve: serveCommand,
   start: startCommand,
   classify: classifyCommand,
+  check: checkCommand,
 };
 
 const processIo: CliIo = {

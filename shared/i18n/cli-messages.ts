@@ -11,6 +11,7 @@ const vi = {
   pcmt serve [--workspace TỆP] [--port SỐ]
   pcmt start [--workspace TỆP]
   pcmt classify [--reading cumulative|literal] < số_liệu.jsonl   (mỗi dòng một xã, JSON; in kết quả phân loại theo QĐ 28/2025)
+  pcmt check --period KỲ [--workspace TỆP] [--json]   (kiểm tra số liệu của kỳ, in lỗi, cảnh báo và phân loại từng xã; mã thoát 1 khi còn lỗi)
 Kỳ báo cáo: 2025, 2025-H1, 2025-Q3, 2025-06, 2025-AY, 2025-HN, 2025-AM, 2025-03-01_2025-08-31. Thêm --lang en để hiện tiếng Anh.
 Không có --workspace: dùng tệp dữ liệu mặc định {{defaultPath}}`,
   unknownCommand: 'Lệnh “{{command}}” không tồn tại. Gõ “pcmt help” để xem các lệnh.',
@@ -48,6 +49,16 @@ Không có --workspace: dùng tệp dữ liệu mặc định {{defaultPath}}`,
   classifyUnknownKeyRoute: 'Dòng {{line}}: “key_route” phải là NONE, INTRA_PROVINCE hoặc INTER_PROVINCE.',
   classifyUnknownField: 'Dòng {{line}}: không có trường “{{field}}” (kiểm tra chính tả tên trường).',
   classifyBadId: 'Dòng {{line}}: “id” phải là chuỗi hoặc số.',
+  checkPeriod: 'kỳ báo cáo (--period, ví dụ 2025-AY)',
+  checkHeader: 'Kỳ {{period}}: {{errors}} lỗi, {{warnings}} cảnh báo.',
+  checkError: 'LỖI',
+  checkWarning: 'CẢNH BÁO',
+  checkProblem: '[{{severity}} {{rule}}] {{message}}',
+  checkClassHeader: 'Phân loại tính theo Quyết định 28/2025/QĐ-TTg ({{count}} xã có số liệu):',
+  checkClassLine: '  {{code}} {{name}}: {{computed}}; khai: {{declared}} — tiêu chí {{criteria}}',
+  checkNotDeclared: 'chưa khai',
+  checkReady: 'Không còn lỗi: kỳ này xuất được.',
+  checkNotReady: 'Còn lỗi: hãy sửa các lỗi trên trước khi xuất kỳ này.',
   internal: 'Đã xảy ra lỗi không mong muốn: {{detail}}. Dữ liệu đã lưu không bị thay đổi.',
 };
 
@@ -62,6 +73,7 @@ const en: Record<CliKey, string> = {
   pcmt serve [--workspace FILE] [--port N]
   pcmt start [--workspace FILE]
   pcmt classify [--reading cumulative|literal] < figures.jsonl   (one commune per JSON line; prints its QĐ 28/2025 class)
+  pcmt check --period PERIOD [--workspace FILE] [--json]   (checks the period's data; prints errors, warnings and each commune's class; exit code 1 while errors remain)
 Periods: 2025, 2025-H1, 2025-Q3, 2025-06, 2025-AY, 2025-HN, 2025-AM, 2025-03-01_2025-08-31. Add --lang en for English.
 Without --workspace the default workspace is used: {{defaultPath}}`,
   unknownCommand: 'There is no command “{{command}}”. Type “pcmt help” to see the commands.',
@@ -99,6 +111,16 @@ Without --workspace the default workspace is used: {{defaultPath}}`,
   classifyUnknownKeyRoute: 'Line {{line}}: “key_route” must be NONE, INTRA_PROVINCE or INTER_PROVINCE.',
   classifyUnknownField: 'Line {{line}}: there is no field “{{field}}” (check its spelling).',
   classifyBadId: 'Line {{line}}: “id” must be a string or a number.',
+  checkPeriod: 'a reporting period (--period, e.g. 2025-AY)',
+  checkHeader: 'Period {{period}}: {{errors}} error(s), {{warnings}} warning(s).',
+  checkError: 'ERROR',
+  checkWarning: 'WARNING',
+  checkProblem: '[{{severity}} {{rule}}] {{message}}',
+  checkClassHeader: 'Class computed under Decision 28/2025/QĐ-TTg ({{count}} communes with figures):',
+  checkClassLine: '  {{code}} {{name}}: {{computed}}; declared: {{declared}} — criteria {{criteria}}',
+  checkNotDeclared: 'not declared',
+  checkReady: 'No errors: this period can be exported.',
+  checkNotReady: 'Errors remain: fix them before exporting this period.',
   internal: 'Something unexpected went wrong: {{detail}}. Stored data was not changed.',
 };
 

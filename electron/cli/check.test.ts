@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProblemsList } from '../../shared/api/contract';
+import { listCommuneRows } from '../services/commune-status-service';
+import { applyEdits } from '../services/edit-service';
+import { openServices } from '../services/index';
+import { main } from './main';
+
+const DATA = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
+const UNITS = path.join(DATA, 'dvhcvn-2025-03-01.json');
+const PERIOD = '2025-Q1';
+let dir = '';
+let ws = '';
+let code = '';
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const exit = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code: exit, out: out.join('\n'), err: err.join('\n') };
+}
+
+function setStatus(values: Record<string, string | number>): void {
+  const s = openServices({ workspacePath: ws, hostKind: 'cli', isCreateAllowed: false });
+  try {
+    if (code === '') code = listCommuneRows(s.workspace, PERIOD)[0]?.code ?? '';
+    const edits = Object.entries(values).map(([field, value]) => ({ sheet: 'communeStatuses' as const, op: 'set' as const, id: code, field, value }));
+    applyEdits(s.workspace, { periodId: PERIOD, cause: 'typing', mode: 'all', edits });
+  } finally {
+    s.close();
+  }
+}
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcmt-check-'));
+  ws = path.join(dir, 'ws.sqlite');
+  expect((await run('init', '--workspace', ws, '--units', UNITS, '--office', '017')).code).toBe(0);
+});
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('pcmt check', () => {
+  it('exits 0 on a period without errors', async () => {
+    const result = await run('check', '--workspace', ws, '--period', PERIOD);
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('Kỳ 2025-Q1: 0 lỗi, 0 cảnh báo.');
+    expect(result.out).toContain('Không còn lỗi: kỳ này xuất được.');
+  });
+
+  it('prints the problems and the computed class, and exits 1 while errors remain', async () => {
+    setStatus({ resident_population: 8000, addicts_with_records: 3, declared_class: 'KHONG_MA_TUY' });
+    const json = await run('check', '--workspace', ws, '--period', PERIOD, '--json');
+    expect(json.code).toBe(1);
+    const parsed = JSON.parse(json.out) as ProblemsList & { period: string };
+    expect(parsed.period).toBe(PERIOD);
+    expect(parsed.counts.errors).toBeGreaterThan(0);
+    expect(parsed.problems.find((p) => p.ruleId === 'V5')).toMatchObject({ severity: 'error', recordId: code, sheet: 'communeStatuses' });
+    expect(parsed.classifications).toEqual([expect.objectContaining({ communeCode: code, computed_class: 'TRONG_DIEM_III', drug_free: false })]);
+    const text = await run('check', '--workspace', ws, '--period', PERIOD);
+    expect(text.code).toBe(1);
+    expect(text.out).toMatch(/\[LỖI V5\] .* khai “Không ma túy” nhưng còn 3 người nghiện/u);
+    expect(text.out).toContain(': Trọng điểm loại III; khai: Không ma túy — tiêu chí a III, b –, c –, d –, đ –');
+    const en = await run('check', '--workspace', ws, '--period', PERIOD, '--lang', 'en');
+    expect(en.out).toContain('[ERROR V5]');
+  });
+
+  it('exits 0 again once the errors are fixed (warnings allowed)', async () => {
+    setStatus({ on_substitution_treatment: 3 });
+    const result = await run('check', '--workspace', ws, '--period', PERIOD, '--json');
+    expect(result.code).toBe(0);
+    expect((JSON.parse(result.out) as ProblemsList).counts).toEqual({ errors: 0, warnings: 1 });
+  });
+
+  it('needs a period', async () => {
+    const result = await run('check', '--workspace', ws);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('kỳ báo cáo (--period');
+  });
+});
