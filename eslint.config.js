@@ -39,7 +39,7 @@ const escape = (name) => name.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
 const BAN = {
   electron: { regex: '^electron(/|$)', message: 'Only electron/main and electron/preload may import electron; from Node it also tries to download the binary.' },
   sqlite: { regex: '^better-sqlite3(/|$)', message: 'better-sqlite3 belongs in db/ only.' },
-  react: { regex: '^(react|react-dom|react-i18next|ag-grid-[^/]+)(/|$)', message: 'React and AG Grid belong in renderer/ only.' },
+  react: { regex: '^(react|react-dom|react-i18next|ag-grid-[^/]+|ag-charts-[^/]+)(/|$)', message: 'React, AG Grid and AG Charts belong in renderer/ only.' },
   node: { regex: `^(node:|(${NODE_BUILTINS.map(escape).join('|')})(/|$))`, message: 'This folder runs without Node (style.md B1): no node builtins.' },
 };
 

@@ -58,7 +58,7 @@ export const LAYER_RULES: Readonly<Record<Layer, LayerRule>> = {
   'electron/cli': { layers: ['shared', 'db', 'electron/services', 'electron/host'], packages: ['tsx'], isNodeAllowed: true },
   renderer: {
     layers: ['shared'],
-    packages: ['react', 'react-dom', 'react-i18next', 'i18next', 'ag-grid-community', 'ag-grid-react'],
+    packages: ['react', 'react-dom', 'react-i18next', 'i18next', 'ag-grid-community', 'ag-grid-react', 'ag-charts-community', 'ag-charts-react'],
     isNodeAllowed: false,
   },
   // Tests may import anything (B1) except electron, whose require() downloads the binary (stack.md §4).
