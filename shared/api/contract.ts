@@ -10,6 +10,7 @@ import type { ClassificationFlag, CriteriaMet } from '../domain/classification';
 import type { CommuneClass, CommuneStatusValues } from '../domain/commune-status';
 import type { Language } from '../i18n/format';
 import type { Schemas } from './schemas';
+import type { IndicatorsReport } from './indicator-types';
 import type { ColumnLayout, HistoryEntry, HotspotRow, HotspotSummary, ModelSiteRow, PeriodInfo, RejectedEdit, SheetName } from './register-types';
 
 export type AppInfo = { version: string; workspacePath: string; language: Language; hostKind: 'electron' | 'browser'; userName: string | null };
@@ -150,6 +151,8 @@ export type ApiContract = {
   'problems.list': { input: z.infer<Schemas['problems.list']>; output: ProblemsList };
   /** Whether the period can be exported: ready when no rule reports an error (warnings allowed); otherwise the errors why. */
   'exports.readiness': { input: z.infer<Schemas['exports.readiness']>; output: ExportReadiness };
+  /** The programme indicators of a set (default: the set of the period's phase) for the office and period, with previous period and baseline. */
+  'indicators.list': { input: z.infer<Schemas['indicators.list']>; output: IndicatorsReport };
 };
 
 export type MethodName = keyof ApiContract;
@@ -198,6 +201,7 @@ export const METHOD_NAMES = [
   'sheets.saveLayout',
   'problems.list',
   'exports.readiness',
+  'indicators.list',
 ] as const satisfies readonly MethodName[];
 
 export function isMethodName(name: string): name is MethodName {
