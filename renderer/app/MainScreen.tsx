@@ -7,6 +7,7 @@ import { CommunesSheet } from '../sheets/CommunesSheet';
 import { HotspotsSheet } from '../sheets/hotspots/HotspotsSheet';
 import { HistorySheet } from '../sheets/history/HistorySheet';
 import { RecordHistoryDialog } from '../sheets/history/RecordHistoryDialog';
+import { LazyIndicatorsSheet } from '../sheets/indicators/LazyIndicatorsSheet';
 import { ModelSitesSheet } from '../sheets/model-sites/ModelSitesSheet';
 import { useClient } from './client-context';
 import { ErrorAlert } from './ErrorAlert';
@@ -114,6 +115,7 @@ export function MainScreen({ office, userName }: Props) {
         {panel('hotspots', () => <HotspotsSheet key={dataVersion} periodId={periodId} isLocked={lock.isLocked} language={language} />)}
         {panel('modelSites', () => <ModelSitesSheet key={dataVersion} periodId={periodId} officeCode={office.code} isLocked={lock.isLocked} language={language} />)}
         {panel('history', () => <HistorySheet key={dataVersion} isActive={tab === 'history'} language={language} />)}
+        {panel('indicators', () => <LazyIndicatorsSheet key={dataVersion} periodId={periodId} language={language} />)}
         {historyRecord !== null && <RecordHistoryDialog record={historyRecord} language={language} onClose={() => setHistoryRecord(null)} />}
       </div>
     </RecordHistoryContext.Provider>

@@ -1,5 +1,5 @@
 /** The sheets of the main screen, in tab order. */
-export const SHEET_TABS = ['communes', 'hotspots', 'modelSites', 'history'] as const;
+export const SHEET_TABS = ['communes', 'hotspots', 'modelSites', 'history', 'indicators'] as const;
 export type SheetTab = (typeof SHEET_TABS)[number];
 
 /** data-testid of each tab (tests address tabs without depending on the language). */
@@ -8,6 +8,7 @@ export const TAB_TEST_IDS: Record<SheetTab, string> = {
   hotspots: 'tab-hotspots',
   modelSites: 'tab-model-sites',
   history: 'tab-history',
+  indicators: 'tab-indicators',
 };
 
 export function tabPanelId(tab: SheetTab): string {

@@ -108,6 +108,7 @@ export const en: Messages = {
     hotspots: 'Hotspots',
     modelSites: 'Model sites',
     history: 'History',
+    indicators: 'Indicators',
   },
   user: {
     label: 'Entered by',

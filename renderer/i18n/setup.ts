@@ -8,19 +8,23 @@ import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../shared/i18n/format';
 import { en } from './en';
 import { gridResources, type GridMessages } from './grid';
+import { indicatorResources, type IndicatorMessages } from './indicators';
 import { vi, type Messages } from './vi';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages; grid: GridMessages };
+    resources: { translation: Messages; grid: GridMessages; indicators: IndicatorMessages };
   }
 }
 
 export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi, grid: gridResources.vi }, en: { translation: en, grid: gridResources.en } },
+  resources: {
+    vi: { translation: vi, grid: gridResources.vi, indicators: indicatorResources.vi },
+    en: { translation: en, grid: gridResources.en, indicators: indicatorResources.en },
+  },
   lng: 'vi',
   fallbackLng: 'vi',
   supportedLngs: ['vi', 'en'],

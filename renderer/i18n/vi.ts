@@ -106,6 +106,7 @@ export const vi = {
     hotspots: 'Điểm, tụ điểm',
     modelSites: 'Mô hình',
     history: 'Lịch sử',
+    indicators: 'Chỉ tiêu',
   },
   user: {
     label: 'Người nhập',

@@ -1,0 +1,69 @@
+/**
+ * Texts of the Indicators sheet (programme indicators, domain.md §8). Merged by
+ * setup.ts under the namespace 'indicators'.
+ */
+const vi = {
+  title: 'Chỉ tiêu',
+  set: 'Bộ chỉ tiêu',
+  loading: 'Đang tính các chỉ tiêu…',
+  none: 'Bộ chỉ tiêu này chưa có chỉ tiêu nào.',
+  met: 'Đạt',
+  notMet: 'Chưa đạt',
+  unknown: '—',
+  columns: {
+    name: 'Chỉ tiêu',
+    numerator: 'Tử số',
+    denominator: 'Mẫu số',
+    value: 'Kết quả kỳ này',
+    target: 'Mục tiêu',
+    isMet: 'Đánh giá',
+    previous: 'Kỳ trước',
+    baseline: 'Năm gốc',
+  },
+  chart: {
+    title: 'So sánh các chỉ tiêu tỷ lệ',
+    subtitle: 'Kỳ này, kỳ trước và năm gốc (%)',
+    current: 'Kỳ này ({{period}})',
+    previous: 'Kỳ trước ({{period}})',
+    baseline: 'Năm gốc ({{period}})',
+    noBaseline: 'Năm gốc',
+    empty: 'Bộ chỉ tiêu này không có chỉ tiêu tỷ lệ để vẽ biểu đồ.',
+    label: 'Biểu đồ cột so sánh các chỉ tiêu tỷ lệ',
+  },
+  summary: '{{met}} / {{total}} chỉ tiêu đạt',
+};
+
+export type IndicatorMessages = typeof vi;
+
+const en: IndicatorMessages = {
+  title: 'Indicators',
+  set: 'Indicator set',
+  loading: 'Computing the indicators…',
+  none: 'This set has no indicators.',
+  met: 'Met',
+  notMet: 'Not met',
+  unknown: '—',
+  columns: {
+    name: 'Indicator',
+    numerator: 'Numerator',
+    denominator: 'Denominator',
+    value: 'This period',
+    target: 'Target',
+    isMet: 'Assessment',
+    previous: 'Previous period',
+    baseline: 'Baseline',
+  },
+  chart: {
+    title: 'Percentage indicators compared',
+    subtitle: 'This period, previous period and baseline (%)',
+    current: 'This period ({{period}})',
+    previous: 'Previous period ({{period}})',
+    baseline: 'Baseline ({{period}})',
+    noBaseline: 'Baseline',
+    empty: 'This set has no percentage indicators to chart.',
+    label: 'Bar chart comparing the percentage indicators',
+  },
+  summary: '{{met}} of {{total}} indicators met',
+};
+
+export const indicatorResources = { vi, en };

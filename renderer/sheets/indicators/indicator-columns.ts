@@ -1,0 +1,73 @@
+/**
+ * Columns of the Indicators sheet: read-only, one row per indicator. Texts come in from
+ * the sheet so this module stays free of i18n and can be tested alone.
+ */
+import type { ColDef, ITooltipParams, ValueGetterParams } from 'ag-grid-community';
+import type { IndicatorResult } from '../../../shared/api/indicator-types';
+import type { Language } from '../../../shared/i18n/format';
+import { MetCell } from './MetCell';
+import { figureDetail, formatCountOrNone, formatIndicatorValue, metText, type MetTexts } from './indicator-format';
+
+export type IndicatorColumnKey = 'name' | 'numerator' | 'denominator' | 'value' | 'target' | 'isMet' | 'previous' | 'baseline';
+export type IndicatorTexts = MetTexts & { column: (key: IndicatorColumnKey) => string };
+
+type Col = ColDef<IndicatorResult, string>;
+type Getter = (row: IndicatorResult) => string;
+
+const get = (read: Getter) => (p: ValueGetterParams<IndicatorResult, string>) => (p.data === undefined ? '' : read(p.data));
+const tip = (read: Getter) => (p: ITooltipParams<IndicatorResult, string>) => (p.data === undefined ? '' : read(p.data));
+
+/** "12 / 80" under a label, so the numerator's meaning sits with its count. */
+function countWithLabel(count: string, label: string): string {
+  return `${count}\n${label}`;
+}
+
+export function metClass(isMet: boolean | null): string {
+  return isMet === null ? 'indicator-met is-unknown' : isMet ? 'indicator-met is-met' : 'indicator-met is-not-met';
+}
+
+export function indicatorColumns(language: Language, texts: IndicatorTexts): Col[] {
+  const value = (row: IndicatorResult, figure: IndicatorResult['current'] | null) => (figure === null ? formatIndicatorValue(null, row.unit, language) : formatIndicatorValue(figure.value, row.unit, language));
+  return [
+    { colId: 'name', headerName: texts.column('name'), valueGetter: get((r) => r.name), tooltipValueGetter: tip((r) => `${r.code} — ${r.name}\n${r.source}`), pinned: 'left', width: 300, wrapText: true, autoHeight: true, cellClass: 'indicator-name' },
+    {
+      colId: 'numerator',
+      headerName: texts.column('numerator'),
+      valueGetter: get((r) => countWithLabel(formatCountOrNone(r.current.numerator, language), r.numeratorLabel)),
+      tooltipValueGetter: tip((r) => r.numeratorLabel),
+      width: 190,
+      wrapText: true,
+      autoHeight: true,
+      cellClass: 'indicator-count',
+    },
+    {
+      colId: 'denominator',
+      headerName: texts.column('denominator'),
+      valueGetter: get((r) => (r.denominatorLabel === null ? formatCountOrNone(r.current.denominator, language) : countWithLabel(formatCountOrNone(r.current.denominator, language), r.denominatorLabel))),
+      tooltipValueGetter: tip((r) => r.denominatorLabel ?? ''),
+      width: 190,
+      wrapText: true,
+      autoHeight: true,
+      cellClass: 'indicator-count',
+    },
+    { colId: 'value', headerName: texts.column('value'), valueGetter: get((r) => value(r, r.current)), tooltipValueGetter: tip((r) => figureDetail(r.current, language)), width: 110, type: 'rightAligned', cellClass: 'indicator-value' },
+    { colId: 'target', headerName: texts.column('target'), valueGetter: get((r) => r.targetText), width: 110, cellClass: 'indicator-target' },
+    {
+      colId: 'isMet',
+      headerName: texts.column('isMet'),
+      valueGetter: get((r) => metText(r.isMet, texts)),
+      cellRenderer: MetCell,
+      cellClass: (p) => metClass(p.data?.isMet ?? null),
+      width: 110,
+    },
+    { colId: 'previous', headerName: texts.column('previous'), valueGetter: get((r) => value(r, r.previous)), tooltipValueGetter: tip((r) => `${r.previous.periodId}: ${figureDetail(r.previous, language)}`), width: 110, type: 'rightAligned' },
+    {
+      colId: 'baseline',
+      headerName: texts.column('baseline'),
+      valueGetter: get((r) => value(r, r.baseline)),
+      tooltipValueGetter: tip((r) => (r.baseline === null ? '' : `${r.baseline.periodId}: ${figureDetail(r.baseline, language)}`)),
+      width: 110,
+      type: 'rightAligned',
+    },
+  ];
+}
