@@ -7,6 +7,7 @@ import type { Handlers } from '../../shared/api/dispatch';
 import { listCommuneRows, updateCommuneStatuses } from './commune-status-service';
 import { applyEdits } from './edit-service';
 import { listHistoryEntries } from './history-service';
+import { listIndicators } from './indicator-service';
 import { getOffice, setOffice } from './office-service';
 import { exportReadiness, listProblems } from './problems-service';
 import { copyForward, listPeriodInfos, lockPeriod, unlockPeriod } from './period-service';
@@ -55,5 +56,6 @@ export function createHandlers(ws: Workspace): Handlers {
     'sheets.saveLayout': ({ sheet, columns }) => saveLayout(ws, sheet, columns),
     'problems.list': ({ periodId }) => listProblems(ws, periodId),
     'exports.readiness': ({ periodId }) => exportReadiness(ws, periodId),
+    'indicators.list': ({ periodId, setId }) => listIndicators(ws, periodId, setId),
   } satisfies Handlers;
 }
