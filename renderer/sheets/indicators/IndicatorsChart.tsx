@@ -45,14 +45,14 @@ export function IndicatorsChart({ indicators, periodId, language }: Props) {
     const percent = (value: unknown) => (typeof value === 'number' ? formatPercent(value, language) : '');
     const bar = (yKey: 'current' | 'previous' | 'baseline', yName: string) => ({
       type: 'bar' as const,
-      xKey: 'code' as const,
+      xKey: 'name' as const,
       yKey,
       yName,
       fill: COLORS[yKey],
       stroke: COLORS[yKey],
       label: { enabled: true, fontSize: 10, formatter: ({ value }: { value: unknown }) => percent(value) },
       tooltip: {
-        renderer: ({ datum }: { datum: ChartDatum }) => ({ heading: datum.name, title: yName, data: [{ label: datum.code, value: datum[yKey] === null ? '—' : percent(datum[yKey]) }] }),
+        renderer: ({ datum }: { datum: ChartDatum }) => ({ heading: datum.name, title: yName, data: [{ label: yName, value: datum[yKey] === null ? '—' : percent(datum[yKey]) }] }),
       },
     });
     return {
@@ -63,7 +63,7 @@ export function IndicatorsChart({ indicators, periodId, language }: Props) {
       subtitle: { text: t('chart.subtitle'), fontFamily: FONT, fontSize: 11 },
       series: [bar('current', currentName), bar('previous', previousName), bar('baseline', baselineName)],
       axes: {
-        x: { type: 'category', position: 'bottom', label: { fontFamily: FONT } },
+        x: { type: 'category', position: 'bottom', label: { fontFamily: FONT, fontSize: 11, wrapping: 'on-space', rotation: 0 } },
         y: { type: 'number', position: 'left', min: 0, label: { fontFamily: FONT, formatter: ({ value }: { value: unknown }) => percent(value) } },
       },
       legend: { position: 'bottom', item: { label: { fontFamily: FONT } } },
