@@ -9,6 +9,9 @@ import { HistorySheet } from '../sheets/history/HistorySheet';
 import { RecordHistoryDialog } from '../sheets/history/RecordHistoryDialog';
 import { LazyIndicatorsSheet } from '../sheets/indicators/LazyIndicatorsSheet';
 import { ModelSitesSheet } from '../sheets/model-sites/ModelSitesSheet';
+import { ProblemsContext } from '../problems/problems-context';
+import { ProblemsPanel } from '../problems/ProblemsPanel';
+import { useProblems } from '../problems/use-problems';
 import { useClient } from './client-context';
 import { ErrorAlert } from './ErrorAlert';
 import { errorText } from './error-text';
@@ -53,6 +56,7 @@ export function MainScreen({ office, userName }: Props) {
   const errorOf = useCallback((e: unknown) => errorText(e, i18n.t), []);
   const showError = useCallback((e: unknown) => setError(errorText(e, i18n.t)), []);
   const lock = usePeriodLock(client, periodId, showError);
+  const problems = useProblems(client, periodId, dataVersion);
 
   useEffect(() => {
     document.title = documentTitle(office);
@@ -78,46 +82,49 @@ export function MainScreen({ office, userName }: Props) {
 
   return (
     <RecordHistoryContext.Provider value={setHistoryRecord}>
-      <div className="main-screen">
-        <header className="top-bar">
-          <span className="brand">{t('app.name')}</span>
-          <div className="office-title" aria-label={t('office.label')} title={officeTitle(office)}>
-            <span className="office-name">{office.name}</span>
-            {office.parents.length > 0 && <span className="office-parents">{office.parents.join(', ')}</span>}
-          </div>
-          <span className="spacer" />
-          <UserNameField initialName={userName} onError={showError} onNotice={setNotice} />
-          <LanguageSwitch onError={setError} />
-        </header>
-        <div className="period-bar">
-          <PeriodSelector value={choice} onChange={choosePeriod} today={today} />
-          <span className="period-label" data-testid="period-label">
-            {periodText}
-          </span>
-          <span className="spacer" />
-          {period !== null && (
-            <PeriodActions period={period} lock={lock} onNotice={setNotice} onError={showError} errorOf={errorOf} onCopied={() => setDataVersion((v) => v + 1)} />
-          )}
-        </div>
-        <ErrorAlert message={error} onDismiss={() => setError(null)} />
-        {notice !== null && (
-          <div className="notice" role="status">
-            <span className="alert-text" data-testid="notice">
-              {notice}
+      <ProblemsContext.Provider value={problems}>
+        <div className="main-screen">
+          <header className="top-bar">
+            <span className="brand">{t('app.name')}</span>
+            <div className="office-title" aria-label={t('office.label')} title={officeTitle(office)}>
+              <span className="office-name">{office.name}</span>
+              {office.parents.length > 0 && <span className="office-parents">{office.parents.join(', ')}</span>}
+            </div>
+            <span className="spacer" />
+            <UserNameField initialName={userName} onError={showError} onNotice={setNotice} />
+            <LanguageSwitch onError={setError} />
+          </header>
+          <div className="period-bar">
+            <PeriodSelector value={choice} onChange={choosePeriod} today={today} />
+            <span className="period-label" data-testid="period-label">
+              {periodText}
             </span>
-            <button type="button" className="alert-close" onClick={() => setNotice(null)} aria-label={t('app.dismiss')}>
-              ×
-            </button>
+            <span className="spacer" />
+            {period !== null && (
+              <PeriodActions period={period} lock={lock} onNotice={setNotice} onError={showError} errorOf={errorOf} onCopied={() => setDataVersion((v) => v + 1)} />
+            )}
           </div>
-        )}
-        <SheetTabs active={tab} onChange={chooseTab} />
-        {panel('communes', () => <CommunesSheet key={dataVersion} periodId={periodId} isLocked={lock.isLocked} language={language} />)}
-        {panel('hotspots', () => <HotspotsSheet key={dataVersion} periodId={periodId} isLocked={lock.isLocked} language={language} />)}
-        {panel('modelSites', () => <ModelSitesSheet key={dataVersion} periodId={periodId} officeCode={office.code} isLocked={lock.isLocked} language={language} />)}
-        {panel('history', () => <HistorySheet key={dataVersion} isActive={tab === 'history'} language={language} />)}
-        {panel('indicators', () => <LazyIndicatorsSheet key={dataVersion} periodId={periodId} language={language} />)}
-        {historyRecord !== null && <RecordHistoryDialog record={historyRecord} language={language} onClose={() => setHistoryRecord(null)} />}
-      </div>
+          <ErrorAlert message={error} onDismiss={() => setError(null)} />
+          {notice !== null && (
+            <div className="notice" role="status">
+              <span className="alert-text" data-testid="notice">
+                {notice}
+              </span>
+              <button type="button" className="alert-close" onClick={() => setNotice(null)} aria-label={t('app.dismiss')}>
+                ×
+              </button>
+            </div>
+          )}
+          <SheetTabs active={tab} onChange={chooseTab} />
+          {panel('communes', () => <CommunesSheet key={dataVersion} periodId={periodId} isLocked={lock.isLocked} language={language} />)}
+          {panel('hotspots', () => <HotspotsSheet key={dataVersion} periodId={periodId} isLocked={lock.isLocked} language={language} />)}
+          {panel('modelSites', () => <ModelSitesSheet key={dataVersion} periodId={periodId} officeCode={office.code} isLocked={lock.isLocked} language={language} />)}
+          {panel('history', () => <HistorySheet key={dataVersion} isActive={tab === 'history'} language={language} />)}
+          {panel('indicators', () => <LazyIndicatorsSheet key={dataVersion} periodId={periodId} language={language} />)}
+          <ProblemsPanel problems={problems} periodId={periodId} periodText={periodText} onShowSheet={(sheet) => chooseTab(sheet === 'communeStatuses' ? 'communes' : sheet)} />
+          {historyRecord !== null && <RecordHistoryDialog record={historyRecord} language={language} onClose={() => setHistoryRecord(null)} />}
+        </div>
+      </ProblemsContext.Provider>
     </RecordHistoryContext.Provider>
   );
 }

@@ -6,7 +6,9 @@ import type { Language } from '../../shared/i18n/format';
 import { readCspNonce } from '../app/csp-nonce';
 import { sheetTheme } from '../sheets/ag-grid-setup';
 import { GRID_LOCALE_VI } from '../sheets/grid-locale-vi';
+import { useProblemsContext } from '../problems/problems-context';
 import type { CellValue } from './cell-values';
+import type { GridContext } from './problem-marks';
 import type { Spreadsheet } from './use-spreadsheet';
 import './grid.css';
 
@@ -47,6 +49,35 @@ export function SpreadsheetGrid<Row>({ sheet, columnDefs, getRowId, language, qu
   const { gridApi, edits, interaction, config, clearInvalid } = sheet;
   const { access, fields } = config;
   const { commit, flushDeferred } = edits;
+
+  // The period's problems reach the cells through the grid context, never the column
+  // definitions (a rebuilt definition closes the open editor): a new answer replaces the
+  // context and redraws the cells.
+  const { index: problems, registerGrid } = useProblemsContext();
+  const gridContext = useMemo<GridContext>(() => ({ problems }), [problems]);
+  useEffect(() => {
+    const api = gridApi.current;
+    if (!api || api.isDestroyed()) return;
+    api.setGridOption('context', gridContext);
+    api.refreshCells({ force: true });
+  }, [gridApi, gridContext]);
+
+  // The Problems panel jumps to a cell through this grid.
+  useEffect(
+    () =>
+      registerGrid(access.sheet, (recordId, field) => {
+        const api = gridApi.current;
+        const node = api?.getRowNode(recordId);
+        if (!api || !node || node.rowIndex === null) return false;
+        const colKey = field !== null && api.getColumn(field) ? field : api.getAllDisplayedColumns()[0];
+        if (colKey === undefined) return false;
+        api.ensureNodeVisible(node, 'middle');
+        api.ensureColumnVisible(colKey);
+        api.setFocusedCell(node.rowIndex, colKey);
+        return true;
+      }),
+    [registerGrid, access, gridApi],
+  );
 
   const detach = useRef<(() => void) | null>(null);
   const onGridReady = useCallback(
@@ -106,6 +137,8 @@ export function SpreadsheetGrid<Row>({ sheet, columnDefs, getRowId, language, qu
         rowData={rowData}
         columnDefs={columnDefs}
         defaultColDef={DEFAULT_COL_DEF}
+        context={gridContext}
+        tooltipShowDelay={300}
         getRowId={getRowId}
         pinnedBottomRowData={pinnedBottomRowData}
         // The blank row is where the first record is typed; "no rows" must not cover it.

@@ -5,13 +5,14 @@
  * (a rebuilt definition closes the open editor), so everything that changes — refs,
  * lock, range, save state — is read at call time through SheetCellState.
  */
-import type { CellClassParams, ColDef, ICellEditorParams, IErrorValidationParams, ValueFormatterParams, ValueParserParams, ValueSetterParams } from 'ag-grid-community';
+import type { CellClassParams, ColDef, ICellEditorParams, IErrorValidationParams, ITooltipParams, ValueFormatterParams, ValueParserParams, ValueSetterParams } from 'ag-grid-community';
 import type { FieldDef, FieldValue, RefOptions } from '../../shared/domain/fields';
 import type { Language } from '../../shared/i18n/format';
 import { termsEn } from '../../shared/i18n/errors-en';
 import { termsVi } from '../../shared/i18n/errors-vi';
 import { formatCellValue, isInvalidEntry, parseCellInput, type CellValue, type ValueTexts } from './cell-values';
 import type { RowAccess } from './edit-queue';
+import { problemsIn, problemsTooltip, worstSeverity } from './problem-marks';
 
 /** What the columns ask the sheet at the moment they draw or edit a cell. */
 export type SheetCellState = {
@@ -54,10 +55,29 @@ export function widthOf(def: FieldDef): number {
 
 const isPrintable = (key: string | null) => key !== null && key.length === 1;
 
-/** Rules every cell of a sheet shares: the range highlight, and pending/saved for stored fields. */
-export function markRules<Row>(access: Pick<RowAccess<Row>, 'idOf'>, state: SheetCellState, field: string | null) {
+type ProblemAccess<Row> = Pick<RowAccess<Row>, 'idOf' | 'sheet'>;
+
+const problemsAt = <Row>(access: ProblemAccess<Row>, field: string | null, p: { data?: Row | undefined; context: unknown; node?: { rowPinned?: 'top' | 'bottom' | null } | null }) =>
+  p.data && !p.node?.rowPinned ? problemsIn(p.context).at(access.sheet, access.idOf(p.data), field) : [];
+
+/** A whole-row problem is marked once, on the row's first column; a field's problems on its cell. */
+const isRowMarkCell = <Row>(field: string | null, p: CellClassParams<Row, CellValue>) => field !== null || p.api.getAllDisplayedColumns()[0] === p.column;
+
+/** The tooltip of a cell with problems (the rules engine's messages); field null = whole-row problems. */
+export function problemTooltip<Row>(access: ProblemAccess<Row>, field: string | null) {
+  return (p: ITooltipParams<Row, CellValue>): string | undefined => problemsTooltip(problemsAt(access, field, p));
+}
+
+/**
+ * Rules every cell of a sheet shares: the range highlight, pending/saved for stored
+ * fields, and the problems the rules engine found (error red, warning amber; whole-row
+ * problems on the columns without a field).
+ */
+export function markRules<Row>(access: ProblemAccess<Row>, state: SheetCellState, field: string | null) {
   const rules: Record<string, (p: CellClassParams<Row, CellValue>) => boolean> = {
     'cell-in-range': (p) => state.isInRange(p.node.rowIndex, p.column.getColId(), p.node.rowPinned),
+    'cell-problem-error': (p) => isRowMarkCell(field, p) && worstSeverity(problemsAt(access, field, p)) === 'error',
+    'cell-problem-warning': (p) => isRowMarkCell(field, p) && worstSeverity(problemsAt(access, field, p)) === 'warning',
   };
   if (field !== null) {
     rules['cell-pending'] = (p) => (p.data && !p.node.rowPinned ? state.isPending(access.idOf(p.data), field) : false);
@@ -126,5 +146,6 @@ export function fieldColumn<Row>(def: FieldDef, access: RowAccess<Row>, language
     type: isNumber ? 'rightAligned' : undefined,
     cellClass: def.isReadOnly === true ? 'cell-readonly' : undefined,
     cellClassRules: markRules(access, state, key),
+    tooltipValueGetter: problemTooltip(access, key),
   };
 }

@@ -48,13 +48,15 @@ type Options<Row> = {
   gridApi: RefObject<GridApi<Row> | null>;
   /** Called after rows changed in the grid (e.g. to recount a summary). */
   onRowsChanged?: () => void;
+  /** Called after every batch the services stored (e.g. to ask the rules engine again). */
+  onSaved?: () => void;
 };
 
 function editingIds<Row>(api: GridApi<Row>): Set<string> {
   return new Set(api.getEditingCells().flatMap((c) => api.getDisplayedRowAtIndex(c.rowIndex)?.id ?? []));
 }
 
-export function useSheetEdits<Row>({ client, access, periodId, load, gridApi, onRowsChanged }: Options<Row>): SheetEdits<Row> {
+export function useSheetEdits<Row>({ client, access, periodId, load, gridApi, onRowsChanged, onSaved }: Options<Row>): SheetEdits<Row> {
   const { t } = useTranslation('grid');
   const { t: tApp } = useTranslation();
   const [rows, setRows] = useState<Row[] | null>(null);
@@ -68,10 +70,10 @@ export function useSheetEdits<Row>({ client, access, periodId, load, gridApi, on
   // row then would reset the open editor and lose what the user is typing.
   const deferred = useRef(new Set<string>());
   // Listeners outlive renders; they read the latest translator and callback through refs.
-  const latest = useRef({ t, tApp, onRowsChanged });
+  const latest = useRef({ t, tApp, onRowsChanged, onSaved });
   useEffect(() => {
-    latest.current = { t, tApp, onRowsChanged };
-  }, [t, tApp, onRowsChanged]);
+    latest.current = { t, tApp, onRowsChanged, onSaved };
+  }, [t, tApp, onRowsChanged, onSaved]);
 
   const queue = useMemo(
     () =>
@@ -91,7 +93,10 @@ export function useSheetEdits<Row>({ client, access, periodId, load, gridApi, on
           if (nodes.length > 0) api.refreshCells({ rowNodes: nodes, force: true });
           latest.current.onRowsChanged?.();
         },
-        batchSaved: setLastSavedAt,
+        batchSaved(at) {
+          setLastSavedAt(at);
+          latest.current.onSaved?.();
+        },
         batchFailed(error) {
           setAlert(latest.current.t('batch.failed', { message: errorText(error, latest.current.tApp) }));
         },

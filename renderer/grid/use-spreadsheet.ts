@@ -12,6 +12,7 @@ import type { FieldDef, RefOptions } from '../../shared/domain/fields';
 import { parsePeriodId, periodLabel } from '../../shared/domain/period';
 import type { ApiClient } from '../api/client';
 import { currentLanguage } from '../i18n/setup';
+import { useProblemsContext } from '../problems/problems-context';
 import type { RowAccess } from './edit-queue';
 import type { SheetCellState } from './field-column';
 import type { ViewOptions } from './sheet-view';
@@ -30,6 +31,8 @@ export type SpreadsheetConfig<Row> = {
   canCreate: boolean;
   refs: RefOptions;
   onRowsChanged?: () => void;
+  /** Called after every stored batch, besides the Problems refresh the module does itself. */
+  onSaved?: () => void;
 };
 
 export type Spreadsheet<Row> = {
@@ -54,7 +57,14 @@ export function useSpreadsheet<Row>(config: SpreadsheetConfig<Row>): Spreadsheet
     gridApi.current?.refreshCells({ force: true });
   }, [config.isLocked, config.refs, config.fields, config.canCreate]);
 
-  const edits = useSheetEdits({ client: config.client, access: config.access, periodId: config.periodId, load: config.load, gridApi, onRowsChanged: config.onRowsChanged });
+  // Every stored batch (typed, pasted, filled, undone) asks the rules engine again.
+  const { refresh: refreshProblems } = useProblemsContext();
+  const { onSaved: onSavedConfig } = config;
+  const onSaved = useCallback(() => {
+    refreshProblems();
+    onSavedConfig?.();
+  }, [refreshProblems, onSavedConfig]);
+  const edits = useSheetEdits({ client: config.client, access: config.access, periodId: config.periodId, load: config.load, gridApi, onRowsChanged: config.onRowsChanged, onSaved });
   const { access, periodId, isLocked } = config;
   const { t } = useTranslation();
   const { showAlert, clearAlert } = edits;

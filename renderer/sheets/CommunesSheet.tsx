@@ -64,6 +64,8 @@ export function CommunesSheet({ periodId, isLocked = false, language: languagePr
       },
       activeHotspots: tg('computed.activeHotspots'),
       activeModelSites: tg('computed.activeModelSites'),
+      computedClass: tg('classification.computedClass'),
+      criteria: tg('classification.criteria'),
     };
     return communeColumns(language, texts, cellState);
   }, [language, t, tg, cellState]);

@@ -7,12 +7,14 @@
 import type { ColDef, ColGroupDef } from 'ag-grid-community';
 import type { CommuneRow } from '../../shared/api/contract';
 import { UNIT_TYPE_LABELS } from '../../shared/domain/admin-units';
-import { COMMUNE_STATUS_FIELDS, isCommuneStatusField, type CommuneStatusValues } from '../../shared/domain/commune-status';
+import { classifyCommune, explainClassification, type Classification, type CriteriaMet } from '../../shared/domain/classification';
+import { COMMUNE_CLASS_LABELS, COMMUNE_STATUS_FIELDS, isCommuneStatusField, KEY_ROUTES, type CommuneStatusValues } from '../../shared/domain/commune-status';
 import type { FieldDef } from '../../shared/domain/fields';
 import type { Language } from '../../shared/i18n/format';
 import { vietnameseNumber, type CellValue } from '../grid/cell-values';
 import type { RowAccess } from '../grid/edit-queue';
-import { compareVietnamese, fieldColumn, markRules, type ColumnTexts, type SheetCellState } from '../grid/field-column';
+import { compareVietnamese, fieldColumn, markRules, problemTooltip, type ColumnTexts, type SheetCellState } from '../grid/field-column';
+import { problemsIn } from '../grid/problem-marks';
 
 export type CommuneColDef = ColDef<CommuneRow, CellValue>;
 type Column = CommuneColDef | ColGroupDef<CommuneRow>;
@@ -25,6 +27,8 @@ export type CommuneTexts = ColumnTexts & {
   groups: Record<Group, string>;
   activeHotspots: string;
   activeModelSites: string;
+  computedClass: string;
+  criteria: string;
 };
 
 type Group = 'status' | 'counts' | 'statistics' | 'approval' | 'computed';
@@ -56,7 +60,18 @@ function groupOf(def: FieldDef, index: number): Group | null {
 function readOnlyColumns(language: Language, texts: CommuneTexts, state: SheetCellState): CommuneColDef[] {
   const rules = markRules(communeAccess, state, null);
   return [
-    { colId: 'code', headerName: texts.code, valueGetter: (p) => p.data?.code ?? null, pinned: 'left', width: 84, editable: false, cellClass: 'cell-readonly cell-code', cellClassRules: rules },
+    {
+      colId: 'code',
+      headerName: texts.code,
+      valueGetter: (p) => p.data?.code ?? null,
+      // Whole-row problems are marked on the first column.
+      tooltipValueGetter: problemTooltip(communeAccess, null),
+      pinned: 'left',
+      width: 84,
+      editable: false,
+      cellClass: 'cell-readonly cell-code',
+      cellClassRules: rules,
+    },
     {
       colId: 'name',
       headerName: texts.name,
@@ -97,11 +112,92 @@ function computedColumn(colId: 'activeHotspots' | 'activeModelSites', headerName
   };
 }
 
+const CRITERIA_KEYS: readonly (keyof CriteriaMet)[] = ['a', 'b', 'c', 'd', 'dd'];
+const CRITERION_NAMES: Record<keyof CriteriaMet, string> = { a: 'a', b: 'b', c: 'c', d: 'd', dd: 'đ' };
+
+/** The criteria met, as a statistician writes them: "a: I, b: II, c: II"; "—" when none. */
+export function criteriaText(criteria: CriteriaMet): string {
+  const met = CRITERIA_KEYS.flatMap((key) => {
+    const level = criteria[key];
+    return level === null ? [] : [`${CRITERION_NAMES[key]}: ${level}`];
+  });
+  return met.length === 0 ? '—' : met.join(', ');
+}
+
+const count = (value: CellValue | undefined | null): number => (typeof value === 'number' ? value : 0);
+
+/**
+ * The classification of a row's figures, for its explanation: the reading the services
+ * used is the one that gives their computed class.
+ */
+export function rowClassification(row: CommuneRow, computed: string | null): Classification {
+  const s = row.status;
+  const figures = {
+    resident_population: count(s.resident_population),
+    addicts_with_records: count(s.addicts_with_records),
+    users_with_records: count(s.users_with_records),
+    on_substitution_treatment: count(s.on_substitution_treatment),
+    in_family_community_rehab: count(s.in_family_community_rehab),
+    under_post_rehab_management: count(s.under_post_rehab_management),
+    residents_violating_drug_law: count(s.residents_violating_drug_law),
+    wanted_drug_fugitives_hiding: count(s.wanted_drug_fugitives_hiding),
+    drug_offenders_arrested: count(s.drug_offenders_arrested),
+    harboring_points: count(s.harboring_points),
+    plants_destroyed_count: count(s.plants_destroyed_count),
+    plants_destroyed_area_m2: count(s.plants_destroyed_area_m2),
+    key_route: KEY_ROUTES.find((route) => route === s.key_route) ?? 'NONE',
+  };
+  const cumulative = classifyCommune(figures, 'cumulative');
+  return computed === null || cumulative.computed_class === computed ? cumulative : classifyCommune(figures, 'literal');
+}
+
+/** "Phân loại tính được" and "Tiêu chí": what the services computed, explained in the tooltip. */
+function classificationColumns(language: Language, texts: CommuneTexts, state: SheetCellState): CommuneColDef[] {
+  const rules = markRules(communeAccess, state, null);
+  const explain = (row: CommuneRow | undefined, context: unknown): string | undefined => {
+    if (!row) return undefined;
+    const computed = problemsIn(context).classificationOf(row.code);
+    return computed === null ? undefined : explainClassification(rowClassification(row, computed.computed_class), language).join('\n');
+  };
+  return [
+    {
+      colId: 'computed_class',
+      headerName: texts.computedClass,
+      headerTooltip: texts.computedClass,
+      valueGetter: (p) => {
+        const computed = p.data ? problemsIn(p.context).classificationOf(p.data.code) : null;
+        return computed === null ? null : COMMUNE_CLASS_LABELS[computed.computed_class][language];
+      },
+      tooltipValueGetter: (p) => explain(p.data, p.context),
+      width: 170,
+      editable: false,
+      cellClass: 'cell-readonly cell-computed-class',
+      cellClassRules: rules,
+    },
+    {
+      colId: 'criteria',
+      headerName: texts.criteria,
+      headerTooltip: texts.criteria,
+      valueGetter: (p) => {
+        const computed = p.data ? problemsIn(p.context).classificationOf(p.data.code) : null;
+        return computed === null ? null : criteriaText(computed.criteria_met);
+      },
+      tooltipValueGetter: (p) => explain(p.data, p.context),
+      width: 150,
+      editable: false,
+      cellClass: 'cell-readonly',
+      cellClassRules: rules,
+    },
+  ];
+}
+
 export function communeColumns(language: Language, texts: CommuneTexts, state: SheetCellState): Column[] {
   const groups: Record<Group, CommuneColDef[]> = { status: [], counts: [], statistics: [], approval: [], computed: [] };
   const ungrouped: CommuneColDef[] = [];
   COMMUNE_STATUS_FIELDS.forEach((def, index) => {
     const group = groupOf(def, index);
+    // Just before the declared status: a block pasted from Excel (status, then counts) stays contiguous.
+    if (def.key === 'declared_class') groups.status.push(...classificationColumns(language, texts, state));
     (group === null ? ungrouped : groups[group]).push(fieldColumn(def, communeAccess, language, texts, state));
   });
   groups.computed.push(computedColumn('activeHotspots', texts.activeHotspots, state), computedColumn('activeModelSites', texts.activeModelSites, state));

@@ -16,6 +16,8 @@ const CLI = path.join(repoRoot, 'electron', 'cli', 'pcmt.mjs');
 
 /** The pre-reform unit list (63 provinces, 696 districts, 10,047 communes). */
 export const UNITS_XLSX = path.resolve(repoRoot, '../shared/data/dvhc-2025-03-01.xlsx');
+/** The NSO_2025 list (communes directly under the 34 provinces), valid from 1/7/2025. */
+export const UNITS_CSV_2025 = path.resolve(repoRoot, '../shared/data/dvhc-2025-07-01.csv');
 
 const START_TIMEOUT_MS = 60_000;
 
@@ -94,8 +96,8 @@ export async function dumpWorkspace(workspace: string, period: string): Promise<
 }
 
 /** `pcmt init`: imports the unit list and chooses the office without the UI. */
-export async function initWorkspace(workspace: string, officeCode: string, scheme: 'GSO_2004' | 'NSO_2025'): Promise<void> {
-  await execFileAsync(process.execPath, [CLI, 'init', '--workspace', workspace, '--units', UNITS_XLSX, '--office', officeCode, '--scheme', scheme], {
+export async function initWorkspace(workspace: string, officeCode: string, scheme: 'GSO_2004' | 'NSO_2025', units = UNITS_XLSX): Promise<void> {
+  await execFileAsync(process.execPath, [CLI, 'init', '--workspace', workspace, '--units', units, '--office', officeCode, '--scheme', scheme], {
     cwd: repoRoot,
   });
 }

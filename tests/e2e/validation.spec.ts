@@ -1,0 +1,140 @@
+/**
+ * Validation as the statistician meets it: figures that make a commune a level-II key
+ * area, its computed class and criteria beside the declared status, a drug-free
+ * declaration the rules engine refuses (V5) in the cell, the Problems panel and the
+ * export check, then the fix that clears them. A paste of the same invalid combination
+ * gives the same problem as typing it. Screenshots are kept in test-results/.
+ */
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { initWorkspace, repoRoot, startHost, tempWorkspace, UNITS_CSV_2025, type Host } from './host';
+import { cell, chooseQuarter, typeIntoCell, waitUntilSaved } from './sheet-steps';
+
+const ERROR_SHOT = path.join(repoRoot, 'test-results', 'validation-error.png');
+const FIXED_SHOT = path.join(repoRoot, 'test-results', 'validation-fixed.png');
+/** Phường Ba Đình and Phường Ngọc Hà of Thành phố Hà Nội (NSO_2025, the list valid for Q4/2025). */
+const [BA_DINH, NGOC_HA] = ['00004', '00008'];
+
+let host: Host;
+
+test.use({ viewport: { width: 1440, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+
+test.beforeEach(async () => {
+  const workspace = tempWorkspace();
+  await initWorkspace(workspace, '01', 'NSO_2025', UNITS_CSV_2025);
+  host = await startHost(workspace);
+});
+
+test.afterEach(async () => {
+  await host.stop('SIGTERM');
+});
+
+/** Quarter IV/2025 ends after 24/8/2025, so QĐ 28/2025 applies. */
+async function open(page: Page): Promise<void> {
+  await page.goto(host.url);
+  await chooseQuarter(page, 2025, 'IV');
+  await expect(page.getByTestId('row-count')).toHaveText('126 xã/phường');
+}
+
+async function openProblems(page: Page): Promise<void> {
+  const toggle = page.getByTestId('problems-toggle');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+}
+
+/** Scrolls the grid back to the status columns (the grid draws only the columns in view). */
+async function showStatusColumns(page: Page, rowId: string): Promise<void> {
+  await cell(page, rowId, 'name').click();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+  await expect(cell(page, rowId, 'declared_class')).toBeVisible();
+}
+
+function problemRows(page: Page, rule: string, record: string) {
+  return page.getByTestId('problem-row').filter({ has: page.locator(`td:text-is("${rule}")`) }).filter({ has: page.locator(`td:text-is("${record}")`) });
+}
+
+test('a level-II commune declared drug-free: V5 in the cell, the panel and the export check, then fixed', async ({ page }, testInfo) => {
+  await open(page);
+  await expect(page.getByTestId('problem-counts')).toHaveText('0 lỗi, 0 cảnh báo');
+
+  await typeIntoCell(page, BA_DINH, 'resident_population', '10000');
+  await typeIntoCell(page, BA_DINH, 'addicts_with_records', '30');
+  await typeIntoCell(page, BA_DINH, 'harboring_points', '1');
+  await typeIntoCell(page, BA_DINH, 'drug_offenders_arrested', '7');
+  await waitUntilSaved(page);
+
+  // R1 0,3 % (II), one harbouring point (II), R2 0,07 % (II): level II.
+  await showStatusColumns(page, BA_DINH);
+  await expect(cell(page, BA_DINH, 'computed_class')).toHaveText('Trọng điểm loại II');
+  await expect(cell(page, BA_DINH, 'criteria')).toHaveText('a: II, b: II, c: II');
+  await cell(page, BA_DINH, 'computed_class').hover();
+  await expect(page.locator('.ag-tooltip')).toContainText('Trọng điểm loại II');
+
+  await typeIntoCell(page, BA_DINH, 'declared_class', 'không ma túy');
+  await waitUntilSaved(page);
+  await expect(cell(page, BA_DINH, 'declared_class')).toHaveText('Không ma túy');
+
+  // The cells V5 points at are marked, with the message in their tooltip.
+  await expect(cell(page, BA_DINH, 'addicts_with_records')).toHaveClass(/cell-problem-error/u);
+  await cell(page, BA_DINH, 'addicts_with_records').hover();
+  await expect(page.locator('.ag-tooltip')).toContainText('V5: Phường Ba Đình khai “Không ma túy”');
+
+  await openProblems(page);
+  await expect(page.getByTestId('problem-counts')).toContainText(/^[1-9]\d* lỗi, \d+ cảnh báo$/u);
+  await expect(problemRows(page, 'V5', BA_DINH)).toHaveCount(2);
+  await expect(problemRows(page, 'V5', BA_DINH).first()).toContainText('Lỗi');
+
+  // A row of the panel focuses its cell.
+  await cell(page, NGOC_HA, 'name').click();
+  await problemRows(page, 'V5', BA_DINH).first().click();
+  await expect(cell(page, BA_DINH, 'addicts_with_records')).toHaveClass(/ag-cell-focus/u);
+
+  await page.locator('.main-screen').screenshot({ path: ERROR_SHOT });
+  await testInfo.attach('validation-error', { path: ERROR_SHOT, contentType: 'image/png' });
+
+  await page.getByTestId('export-check').click();
+  const refused = page.getByTestId('export-refused');
+  await expect(refused).toContainText(/Chưa thể gửi số liệu kỳ Quý IV\/2025: còn [1-9]\d* lỗi/u);
+  await expect(refused.getByTestId('export-error').filter({ hasText: 'V5' })).toHaveCount(2);
+  await page.getByTestId('export-result').getByRole('button', { name: 'Đóng' }).click();
+  await expect(page.getByTestId('export-result')).toHaveCount(0);
+
+  // The fix: declare what the figures say.
+  await typeIntoCell(page, BA_DINH, 'declared_class', 'trọng điểm loại ii');
+  await waitUntilSaved(page);
+  await expect(cell(page, BA_DINH, 'declared_class')).toHaveText('Trọng điểm loại II');
+  await expect(page.getByTestId('problem-counts')).toContainText(/^0 lỗi, \d+ cảnh báo$/u);
+  await expect(page.getByTestId('problem-row').filter({ hasText: 'Lỗi' })).toHaveCount(0);
+  await expect(cell(page, BA_DINH, 'addicts_with_records')).not.toHaveClass(/cell-problem-error/u);
+
+  await page.getByTestId('export-check').click();
+  await expect(page.getByTestId('export-ready')).toContainText(/^Kỳ Quý IV\/2025 đủ điều kiện gửi \(còn \d+ cảnh báo\)$/u);
+  await page.locator('.main-screen').screenshot({ path: FIXED_SHOT });
+  await testInfo.attach('validation-fixed', { path: FIXED_SHOT, contentType: 'image/png' });
+  await page.getByTestId('export-result').getByRole('button', { name: 'Đóng' }).click();
+});
+
+test('pasting a drug-free declaration with addicts gives the same V5 problem as typing it', async ({ page }) => {
+  await open(page);
+  await typeIntoCell(page, BA_DINH, 'declared_class', 'không ma túy');
+  await typeIntoCell(page, BA_DINH, 'resident_population', '5000');
+  await typeIntoCell(page, BA_DINH, 'addicts_with_records', '4');
+  await waitUntilSaved(page);
+
+  // The same cells as a row copied from Excel: status, key route, commitment, population, addicts.
+  await showStatusColumns(page, NGOC_HA);
+  await cell(page, NGOC_HA, 'declared_class').click();
+  await page.evaluate((text) => navigator.clipboard.writeText(text), 'Không ma túy\t\t\t5.000\t4\r\n');
+  await page.keyboard.press('Control+v');
+  await waitUntilSaved(page);
+  await expect(cell(page, NGOC_HA, 'addicts_with_records')).toHaveText('4');
+
+  await openProblems(page);
+  const typed = problemRows(page, 'V5', BA_DINH);
+  const pasted = problemRows(page, 'V5', NGOC_HA);
+  await expect(typed).toHaveCount(1);
+  await expect(pasted).toHaveCount(1);
+  await expect(cell(page, NGOC_HA, 'addicts_with_records')).toHaveClass(/cell-problem-error/u);
+  const typedText = (await typed.locator('td').last().textContent()) ?? '';
+  const pastedText = (await pasted.locator('td').last().textContent()) ?? '';
+  expect(pastedText.replace('Phường Ngọc Hà', '…')).toBe(typedText.replace('Phường Ba Đình', '…'));
+});
