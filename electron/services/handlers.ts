@@ -12,7 +12,7 @@ import { getOffice, setOffice } from './office-service';
 import { exportReadiness, listProblems } from './problems-service';
 import { copyForward, listPeriodInfos, lockPeriod, unlockPeriod } from './period-service';
 import { listHotspotRows, listModelSiteRows, listUnitsUnderOffice } from './register-service';
-import { getLayout, saveLayout, setUserName } from './settings-service';
+import { classificationReading, getLayout, saveLayout, setClassificationReading, setUserName } from './settings-service';
 import { importUnitList, listChildUnits, listSchemeSummaries } from './units-service';
 import { language, setLanguage, userName, type Workspace } from './workspace';
 
@@ -30,6 +30,7 @@ export function createHandlers(ws: Workspace): Handlers {
       language: language(ws),
       hostKind: ws.hostKind === 'electron' ? 'electron' : 'browser',
       userName: userName(ws),
+      classificationReading: classificationReading(ws),
     }),
     'settings.setLanguage': ({ language: value }) => {
       setLanguage(ws, value);
@@ -51,6 +52,7 @@ export function createHandlers(ws: Workspace): Handlers {
     'periods.lock': ({ periodId }) => lockPeriod(ws, periodId),
     'periods.unlock': ({ periodId, reason }) => unlockPeriod(ws, periodId, reason),
     'periods.copyForward': ({ periodId, fromPeriodId }) => copyForward(ws, periodId, fromPeriodId),
+    'settings.setClassificationReading': ({ reading }) => setClassificationReading(ws, reading),
     'settings.setUserName': ({ userName: name }) => setUserName(ws, name),
     'sheets.getLayout': ({ sheet }) => getLayout(ws, sheet),
     'sheets.saveLayout': ({ sheet, columns }) => saveLayout(ws, sheet, columns),

@@ -6,7 +6,6 @@
  * The counts then go to the pure computeIndicators; names come in the workspace language.
  */
 import { listUnitsUnder } from '../../db/queries/admin-units';
-import { getSetting } from '../../db/queries/settings';
 import type { IndicatorsReport } from '../../shared/api/indicator-types';
 import { classifyCommune } from '../../shared/domain/classification';
 import { COMMUNE_CLASSES, type CommuneClass, type CommuneStatusValues } from '../../shared/domain/commune-status';
@@ -28,7 +27,7 @@ import type { ModelSiteRow } from '../../shared/api/register-types';
 import { listCommuneRows } from './commune-status-service';
 import { requirePeriod } from './edit-service';
 import { requireOffice } from './office-service';
-import { READING_SETTING } from './problems-service';
+import { classificationReading } from './settings-service';
 import { listHotspotRows, listModelSiteRows } from './register-service';
 import { language, type Workspace } from './workspace';
 
@@ -112,7 +111,7 @@ export function listIndicators(ws: Workspace, periodId: string, setIdInput: Indi
   const shared: Shared = {
     models: listModelSiteRows(ws, period.id, false),
     districts: Math.max(1, districtCount),
-    reading: getSetting(ws.db, READING_SETTING) === 'literal' ? 'literal' : 'cumulative',
+    reading: classificationReading(ws),
   };
   const baseId = baselinePeriodId(period, setId);
   const baselinePeriod = baseId === null ? null : periodOf(baseId);

@@ -9,6 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppInfo, ProblemsList } from '../../shared/api/contract';
+import { dispatch } from '../../shared/api/dispatch';
 import type { EditCause } from '../../shared/api/register-types';
 import { listCommuneRows } from './commune-status-service';
 import { applyEdits } from './edit-service';
@@ -64,5 +66,31 @@ describe('the same figures give the same problems however they were entered', ()
     expect(expected.some((p) => p.startsWith('V3/error'))).toBe(true);
     expect(problemsOf(pasted)).toEqual(expected);
     expect(problemsOf(loaded)).toEqual(expected);
+  });
+});
+
+describe('the reading of the level bands is a workspace setting', () => {
+  async function call<T>(method: string, input: unknown): Promise<T> {
+    const result = await dispatch(s.handlers, method, input, { language: s.language, onInternalError: (_m, e) => { throw e; } });
+    if (!result.ok) throw new Error(result.error.message);
+    return result.data as T;
+  }
+
+  it('classifies the 0.6 % / 1 point / 0.07 % commune as level II by default and level III when read literally', async () => {
+    const code = communes[5] ?? '';
+    // domain.md §5.4's example: R1 0.6 % (level I), one harbouring point (II), R2 0.07 % (II).
+    const figures = { resident_population: 10_000, addicts_with_records: 60, harboring_points: 1, drug_offenders_arrested: 7 };
+    const edits = Object.entries(figures).map(([field, value]) => ({ sheet: 'communeStatuses' as const, op: 'set' as const, id: code, field, value }));
+    applyEdits(s.workspace, { periodId: PERIOD, cause: 'typing', mode: 'all', edits });
+    const classOf = async (): Promise<string | undefined> =>
+      (await call<ProblemsList>('problems.list', { periodId: PERIOD })).classifications.find((c) => c.communeCode === code)?.computed_class;
+
+    expect((await call<AppInfo>('app.info', {})).classificationReading).toBe('cumulative');
+    expect(await classOf()).toBe('TRONG_DIEM_II');
+    expect(await call('settings.setClassificationReading', { reading: 'literal' })).toEqual({ reading: 'literal' });
+    expect((await call<AppInfo>('app.info', {})).classificationReading).toBe('literal');
+    expect(await classOf()).toBe('TRONG_DIEM_III');
+    await call('settings.setClassificationReading', { reading: 'cumulative' });
+    expect(await classOf()).toBe('TRONG_DIEM_II');
   });
 });

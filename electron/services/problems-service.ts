@@ -16,10 +16,10 @@ import { toCommuneRow } from './commune-rows';
 import { requirePeriod } from './edit-service';
 import { requireOfficeDetails } from './office-service';
 import { listHotspotRows, listModelSiteRows } from './register-service';
+import { classificationReading } from './settings-service';
 import { language, localToday, type Workspace } from './workspace';
 
 /** Settings read here: the level-band reading (domain.md §6.4) and the H4 target. */
-export const READING_SETTING = 'classification_reading';
 export const NO_NEW_HOTSPOTS_SETTING = 'target_no_new_hotspots';
 
 function previousClasses(ws: Workspace, periodId: string, scheme: string): Map<string, CommuneClass> {
@@ -57,7 +57,7 @@ export function buildRuleContext(ws: Workspace, periodId: string): RuleContext {
     modelSites,
     previousClasses: previousClasses(ws, periodId, office.scheme),
     isNoNewHotspotsTarget: getSetting(ws.db, NO_NEW_HOTSPOTS_SETTING) !== '0',
-    reading: getSetting(ws.db, READING_SETTING) === 'literal' ? 'literal' : 'cumulative',
+    reading: classificationReading(ws),
   };
 }
 

@@ -10,6 +10,18 @@ export function setUserName(ws: Workspace, name: string): { userName: string } {
   return { userName };
 }
 
+const READING_KEY = 'classification_reading';
+
+/** The reading of QĐ 28/2025's bands; cumulative unless the office chose the literal one. */
+export function classificationReading(ws: Workspace): 'cumulative' | 'literal' {
+  return getSetting(ws.db, READING_KEY) === 'literal' ? 'literal' : 'cumulative';
+}
+
+export function setClassificationReading(ws: Workspace, reading: 'cumulative' | 'literal'): { reading: 'cumulative' | 'literal' } {
+  setSetting(ws.db, READING_KEY, reading);
+  return { reading };
+}
+
 function layoutKey(sheet: string): string {
   return `layout:${sheet}`;
 }

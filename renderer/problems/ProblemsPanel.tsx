@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PeriodProblem } from '../../shared/api/contract';
 import type { SheetName } from '../../shared/api/register-types';
 import { ExportCheck } from './ExportCheck';
+import { ReadingSelect } from './ReadingSelect';
 import type { Problems } from './use-problems';
 import './problems.css';
 
@@ -63,6 +64,7 @@ export function ProblemsPanel({ problems, periodId, periodText, onShowSheet }: P
         </span>
         {problems.error !== null && <span className="problems-error">{problems.error}</span>}
         <span className="spacer" />
+        <ReadingSelect onChanged={problems.refresh} />
         <ExportCheck periodId={periodId} periodText={periodText} warnings={list?.counts.warnings ?? 0} />
       </div>
       {isOpen && list !== null && (

@@ -13,7 +13,15 @@ import type { Schemas } from './schemas';
 import type { IndicatorsReport } from './indicator-types';
 import type { ColumnLayout, HistoryEntry, HotspotRow, HotspotSummary, ModelSiteRow, PeriodInfo, RejectedEdit, SheetName } from './register-types';
 
-export type AppInfo = { version: string; workspacePath: string; language: Language; hostKind: 'electron' | 'browser'; userName: string | null };
+export type AppInfo = {
+  version: string;
+  workspacePath: string;
+  language: Language;
+  hostKind: 'electron' | 'browser';
+  userName: string | null;
+  /** How QĐ 28/2025's level bands are read (domain.md §5.4): cumulative unless the office chose literal. */
+  classificationReading: 'cumulative' | 'literal';
+};
 
 export type UnitImportSummary = {
   scheme: SchemeCode;
@@ -141,6 +149,11 @@ export type ApiContract = {
   'periods.unlock': { input: z.infer<Schemas['periods.unlock']>; output: PeriodInfo };
   /** Copies commune statuses from another period into communes that have none in this one. */
   'periods.copyForward': { input: z.infer<Schemas['periods.copyForward']>; output: { copied: number; skipped: number } };
+  /** Chooses the reading of QĐ 28/2025's level bands used by the classification and the rules. */
+  'settings.setClassificationReading': {
+    input: z.infer<Schemas['settings.setClassificationReading']>;
+    output: { reading: 'cumulative' | 'literal' };
+  };
   /** The name recorded as the author of changes. */
   'settings.setUserName': { input: z.infer<Schemas['settings.setUserName']>; output: { userName: string } };
   /** Remembered column widths, order and visibility of a sheet (null: defaults). */
@@ -197,6 +210,7 @@ export const METHOD_NAMES = [
   'periods.unlock',
   'periods.copyForward',
   'settings.setUserName',
+  'settings.setClassificationReading',
   'sheets.getLayout',
   'sheets.saveLayout',
   'problems.list',

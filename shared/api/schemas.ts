@@ -106,6 +106,7 @@ export const schemas = {
   'periods.lock': z.object({ periodId: periodIdSchema }).strict(),
   'periods.unlock': z.object({ periodId: periodIdSchema, reason: z.string().trim().min(5).max(1000) }).strict(),
   'periods.copyForward': z.object({ periodId: periodIdSchema, fromPeriodId: periodIdSchema }).strict(),
+  'settings.setClassificationReading': z.object({ reading: z.enum(['cumulative', 'literal']) }).strict(),
   'settings.setUserName': z.object({ userName: z.string().trim().min(1).max(120) }).strict(),
   'sheets.getLayout': z.object({ sheet: z.enum([...SHEETS, 'history']) }).strict(),
   'sheets.saveLayout': z
