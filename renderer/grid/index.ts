@@ -5,6 +5,7 @@
  * SpreadsheetGrid (see CommunesSheet and HotspotsSheet).
  */
 export { BlockReport } from './BlockReport';
+export { loadingOverlay, SheetMessages } from './SheetMessages';
 export { formatCellValue, isInvalidEntry, parseCellInput, vietnameseNumber, type CellValue, type InvalidEntry, type ValueTexts } from './cell-values';
 export { EditQueue, type BatchOutcome, type EditRequest, type RowAccess, type RowChanges } from './edit-queue';
 export { redoEdits, stepFromBatch, toWire, undoEdits, type PlannedEdit, type Step, type StepOp } from './edit-steps';

@@ -4,14 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { CommuneRow } from '../../shared/api/contract';
 import type { Language } from '../../shared/i18n/format';
 import { useClient } from '../app/client-context';
-import { ErrorAlert } from '../app/ErrorAlert';
 import { formatCount } from '../app/format';
 import type { RecordRef } from '../app/record-history';
 import { useColumnLayout } from '../app/use-column-layout';
 import { useRecordContextMenu } from '../app/use-record-context-menu';
-import { BlockReport } from '../grid/BlockReport';
 import { SaveStatus } from '../grid/SaveStatus';
 import { SpreadsheetGrid } from '../grid/SpreadsheetGrid';
+import { loadingOverlay, SheetMessages } from '../grid/SheetMessages';
 import { useSpreadsheet } from '../grid/use-spreadsheet';
 import { currentLanguage } from '../i18n/setup';
 import { COMMUNE_FIELDS, communeAccess, communeColumns, type CommuneTexts } from './commune-columns';
@@ -85,13 +84,11 @@ export function CommunesSheet({ periodId, isLocked = false, language: languagePr
         </div>
         {isLocked && <span className="sheet-locked">{tg('locked')}</span>}
       </div>
-      <ErrorAlert message={edits.loadError} />
-      <ErrorAlert message={edits.alert} onDismiss={edits.clearAlert} />
-      <BlockReport report={edits.report} language={language} onClose={edits.clearReport} />
+      <SheetMessages edits={edits} language={language} />
       <div className="sheet-frame" {...menu.wrapperProps}>
         <SpreadsheetGrid<CommuneRow>
           sheet={sheet}
-          overlay={edits.rows === null && edits.loadError === null ? <div className="sheet-loading">{t('sheet.loading')}</div> : null}
+          overlay={loadingOverlay(edits, t('sheet.loading'))}
           columnDefs={columnDefs}
           getRowId={rowIdOf}
           language={language}

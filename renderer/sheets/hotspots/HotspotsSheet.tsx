@@ -6,16 +6,15 @@ import type { FieldValue, RefOption } from '../../../shared/domain/fields';
 import type { Language } from '../../../shared/i18n/format';
 import { useClient } from '../../app/client-context';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
-import { ErrorAlert } from '../../app/ErrorAlert';
 import { errorText } from '../../app/error-text';
 import { formatCount } from '../../app/format';
 import type { RecordRef } from '../../app/record-history';
 import { useColumnLayout } from '../../app/use-column-layout';
 import { useRecordContextMenu } from '../../app/use-record-context-menu';
-import { BlockReport } from '../../grid/BlockReport';
 import type { CellValue } from '../../grid/cell-values';
 import { SaveStatus } from '../../grid/SaveStatus';
 import { SpreadsheetGrid } from '../../grid/SpreadsheetGrid';
+import { loadingOverlay, SheetMessages } from '../../grid/SheetMessages';
 import { useSpreadsheet } from '../../grid/use-spreadsheet';
 import { blankHotspot, HOTSPOT_FIELD_MAP, hotspotAccess, hotspotColumns, summarize, type HotspotTexts } from './hotspot-columns';
 import '../sheet.css';
@@ -143,13 +142,11 @@ export function HotspotsSheet({ periodId, isLocked, language }: Props) {
           {tg('hotspots.summary', { start: summary.activeAtStart, new: summary.new, eliminated: summary.eliminated, end: summary.activeAtEnd })}
         </span>
       </div>
-      <ErrorAlert message={edits.loadError} />
-      <ErrorAlert message={edits.alert} onDismiss={edits.clearAlert} />
-      <BlockReport report={edits.report} language={language} onClose={edits.clearReport} />
+      <SheetMessages edits={edits} language={language} />
       <div className="sheet-frame" {...menu.wrapperProps}>
         <SpreadsheetGrid<HotspotRow>
           sheet={sheet}
-          overlay={edits.rows === null && edits.loadError === null ? <div className="sheet-loading">{tg('hotspots.loading')}</div> : null}
+          overlay={loadingOverlay(edits, tg('hotspots.loading'))}
           columnDefs={columnDefs}
           getRowId={rowIdOf}
           language={language}

@@ -6,16 +6,15 @@ import type { FieldValue, RefOption } from '../../../shared/domain/fields';
 import type { Language } from '../../../shared/i18n/format';
 import { useClient } from '../../app/client-context';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
-import { ErrorAlert } from '../../app/ErrorAlert';
 import { errorText } from '../../app/error-text';
 import { formatCount } from '../../app/format';
 import type { RecordRef } from '../../app/record-history';
 import { useColumnLayout } from '../../app/use-column-layout';
 import { useRecordContextMenu } from '../../app/use-record-context-menu';
-import { BlockReport } from '../../grid/BlockReport';
 import type { CellValue } from '../../grid/cell-values';
 import { SaveStatus } from '../../grid/SaveStatus';
 import { SpreadsheetGrid } from '../../grid/SpreadsheetGrid';
+import { loadingOverlay, SheetMessages } from '../../grid/SheetMessages';
 import { useSpreadsheet } from '../../grid/use-spreadsheet';
 import { blankModelSite, missingRequired, MODEL_SITE_FIELD_MAP, modelSiteAccess, modelSiteColumns, NEW_ROW_ID } from './model-site-columns';
 import '../sheet.css';
@@ -130,13 +129,11 @@ export function ModelSitesSheet({ periodId, officeCode, isLocked, language }: Pr
         </button>
         <span className="hint toolbar-hint">{t('modelSites.newRowHint')}</span>
       </div>
-      <ErrorAlert message={edits.loadError} />
-      <ErrorAlert message={edits.alert} onDismiss={edits.clearAlert} />
-      <BlockReport report={edits.report} language={language} onClose={edits.clearReport} />
+      <SheetMessages edits={edits} language={language} />
       <div className="sheet-frame" {...menu.wrapperProps}>
         <SpreadsheetGrid<ModelSiteRow>
           sheet={sheet}
-          overlay={edits.rows === null && edits.loadError === null ? <div className="sheet-loading">{t('modelSites.loading')}</div> : null}
+          overlay={loadingOverlay(edits, t('modelSites.loading'))}
           columnDefs={columnDefs}
           getRowId={rowIdOf}
           language={language}
