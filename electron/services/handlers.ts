@@ -14,6 +14,12 @@ import { copyForward, listPeriodInfos, lockPeriod, unlockPeriod } from './period
 import { listHotspotRows, listModelSiteRows, listUnitsUnderOffice } from './register-service';
 import { classificationReading, getLayout, saveLayout, setClassificationReading, setUserName } from './settings-service';
 import { importUnitList, listChildUnits, listSchemeSummaries } from './units-service';
+import { createEnrollment } from './exchange/enrollment-service';
+import { createExport, exportSummary, listExportRecords } from './exchange/export-service';
+import { generateKeys, keysStatus } from './exchange/keys-service';
+import { workspaceEnvironment } from './exchange/office-identity';
+import { importTrustFile, inspectTrustFile, trustStatus } from './exchange/trust-service';
+import { verifyFiles } from './exchange/verify-service';
 import { language, setLanguage, userName, type Workspace } from './workspace';
 
 declare const APP_VERSION: string | undefined;
@@ -31,6 +37,7 @@ export function createHandlers(ws: Workspace): Handlers {
       hostKind: ws.hostKind === 'electron' ? 'electron' : 'browser',
       userName: userName(ws),
       classificationReading: classificationReading(ws),
+      environment: workspaceEnvironment(ws),
     }),
     'settings.setLanguage': ({ language: value }) => {
       setLanguage(ws, value);
@@ -59,5 +66,23 @@ export function createHandlers(ws: Workspace): Handlers {
     'problems.list': ({ periodId }) => listProblems(ws, periodId),
     'exports.readiness': ({ periodId }) => exportReadiness(ws, periodId),
     'indicators.list': ({ periodId, setId }) => listIndicators(ws, periodId, setId),
+    'keys.status': () => keysStatus(ws),
+    'keys.generate': ({ passphrase, withEncryption }) => generateKeys(ws, passphrase, withEncryption),
+    'keys.enrollment': ({ passphrase }) => {
+      const { form, file } = createEnrollment(ws, passphrase, appVersion());
+      return { form, file };
+    },
+    'trust.status': () => trustStatus(ws),
+    'trust.inspect': ({ file }) => inspectTrustFile(ws, file.fileName, Buffer.from(file.bytesBase64, 'base64')),
+    'trust.import': ({ file, isBootstrap }) => importTrustFile(ws, file.fileName, Buffer.from(file.bytesBase64, 'base64'), isBootstrap),
+    'exports.summary': ({ periodId, includeHotspots }) => exportSummary(ws, periodId, includeHotspots),
+    'exports.create': ({ periodId, passphrase, includeHotspots }) => createExport(ws, periodId, passphrase, includeHotspots),
+    'exports.list': () => listExportRecords(ws),
+    'packages.verify': ({ files, passphrase }) =>
+      verifyFiles(
+        ws,
+        files.map((f) => ({ fileName: f.fileName, bytes: Buffer.from(f.bytesBase64, 'base64') })),
+        passphrase,
+      ),
   } satisfies Handlers;
 }

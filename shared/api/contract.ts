@@ -11,6 +11,17 @@ import type { CommuneClass, CommuneStatusValues } from '../domain/commune-status
 import type { Language } from '../i18n/format';
 import type { Schemas } from './schemas';
 import type { IndicatorsReport } from './indicator-types';
+import type {
+  EnrollmentForm,
+  ExportRecord,
+  ExportResult,
+  ExportSummary,
+  FileBytes,
+  KeysStatus,
+  TrustListSummary,
+  TrustStatus,
+  VerifyResult,
+} from './exchange-types';
 import type { ColumnLayout, HistoryEntry, HotspotRow, HotspotSummary, ModelSiteRow, PeriodInfo, RejectedEdit, SheetName } from './register-types';
 
 export type AppInfo = {
@@ -21,6 +32,8 @@ export type AppInfo = {
   userName: string | null;
   /** How QĐ 28/2025's level bands are read (domain.md §5.4): cumulative unless the office chose literal. */
   classificationReading: 'cumulative' | 'literal';
+  /** A training workspace signs `environment: "training"` packages and shows a permanent banner (§3.8). */
+  environment: 'production' | 'training';
 };
 
 export type UnitImportSummary = {
@@ -166,6 +179,26 @@ export type ApiContract = {
   'exports.readiness': { input: z.infer<Schemas['exports.readiness']>; output: ExportReadiness };
   /** The programme indicators of a set (default: the set of the period's phase) for the office and period, with previous period and baseline. */
   'indicators.list': { input: z.infer<Schemas['indicators.list']>; output: IndicatorsReport };
+  /** The office's exchange identity and public key facts (key ids, fingerprints); never key material. */
+  'keys.status': { input: z.infer<Schemas['keys.status']>; output: KeysStatus };
+  /** Generates the office's Ed25519 signing key (and X25519 encryption key), stored encrypted with the passphrase. */
+  'keys.generate': { input: z.infer<Schemas['keys.generate']>; output: KeysStatus };
+  /** Writes the self-signed enrollment statement (.bckey) and the registration form's facts; asks the passphrase. */
+  'keys.enrollment': { input: z.infer<Schemas['keys.enrollment']>; output: { form: EnrollmentForm; file: FileBytes } };
+  /** The installed trust list, its expiry, and whether this workspace is a trust authority. */
+  'trust.status': { input: z.infer<Schemas['trust.status']>; output: TrustStatus };
+  /** Reads a .bctrust file without installing it: its version, root fingerprints (to confirm by phone) and offices. */
+  'trust.inspect': { input: z.infer<Schemas['trust.inspect']>; output: TrustListSummary };
+  /** Installs a .bctrust file after the signature, threshold, version, expiry and scope checks (§3.5). */
+  'trust.import': { input: z.infer<Schemas['trust.import']>; output: TrustListSummary };
+  /** What exporting the period would send: counts, problems, sequence, audience, encryption, and what blocks it. */
+  'exports.summary': { input: z.infer<Schemas['exports.summary']>; output: ExportSummary };
+  /** Builds, signs (passphrase) and, when hotspots are included, encrypts the period's package; logged. */
+  'exports.create': { input: z.infer<Schemas['exports.create']>; output: ExportResult };
+  /** Every package this office sent, newest first. */
+  'exports.list': { input: z.infer<Schemas['exports.list']>; output: ExportRecord[] };
+  /** Verifies received package files by the stages of §5, writing nothing; a result and, when valid, a preview per file. */
+  'packages.verify': { input: z.infer<Schemas['packages.verify']>; output: VerifyResult[] };
 };
 
 export type MethodName = keyof ApiContract;
@@ -216,6 +249,16 @@ export const METHOD_NAMES = [
   'problems.list',
   'exports.readiness',
   'indicators.list',
+  'keys.status',
+  'keys.generate',
+  'keys.enrollment',
+  'trust.status',
+  'trust.inspect',
+  'trust.import',
+  'exports.summary',
+  'exports.create',
+  'exports.list',
+  'packages.verify',
 ] as const satisfies readonly MethodName[];
 
 export function isMethodName(name: string): name is MethodName {

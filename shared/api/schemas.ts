@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { COMMUNE_STATUS_FIELD_KEYS, type CommuneStatusField } from '../domain/commune-status';
 import { SCHEME_CODES } from '../domain/admin-units';
 import { parsePeriodId } from '../domain/period';
+import { exchangeSchemas } from './exchange-schemas';
 import { EDIT_CAUSES, SHEETS } from './register-types';
 
 const empty = z.object({}).strict();
@@ -120,6 +121,7 @@ export const schemas = {
   'indicators.list': z
     .object({ periodId: periodIdSchema, setId: z.enum(['2017_2020_QD424', '2021_2025_QD1452', '2026_2030_CTMTQG']).nullable() })
     .strict(),
+  ...exchangeSchemas,
 } as const;
 
 export type Schemas = typeof schemas;

@@ -1,0 +1,124 @@
+/**
+ * What the exchange methods return to the renderer (exchange-format.md §2–§5). None of
+ * these carries key material: public keys appear only as key ids, age recipients and
+ * 30-digit fingerprints; secrets never leave electron/services (§3.3, a test checks).
+ */
+import type { VerifyOutcomeCode } from '../exchange/codes';
+
+export type ExchangeEnvironment = 'production' | 'training';
+export type OfficeLevel = 'central' | 'province' | 'district' | 'commune';
+export type DatasetName = 'commune_status' | 'hotspots' | 'model_sites';
+
+export type KeyInfo = { keyId: string; fingerprint: string; createdAt: string };
+
+export type KeysStatus = {
+  officeCode: string | null;
+  officeName: string | null;
+  environment: ExchangeEnvironment;
+  signing: KeyInfo | null;
+  /** The age recipient (`age1…`) others encrypt to, with its fingerprint. */
+  encryption: (KeyInfo & { recipient: string }) | null;
+};
+
+/** The registration form (Phiếu đăng ký khóa, §3.4) printed and signed by the head of office. */
+export type EnrollmentForm = {
+  officeCode: string;
+  officeName: string;
+  level: OfficeLevel;
+  keyId: string;
+  fingerprint: string;
+  encryptionRecipient: string | null;
+  encryptionFingerprint: string | null;
+  createdAt: string;
+  appVersion: string;
+};
+
+export type FileBytes = { fileName: string; bytesBase64: string };
+
+export type TrustRoot = { keyId: string; fingerprint: string };
+export type TrustOfficeKey = { keyId: string; status: 'active' | 'retired' | 'revoked'; fingerprint: string };
+export type TrustOffice = {
+  officeCode: string;
+  officeName: string;
+  level: OfficeLevel;
+  parent: string | null;
+  signingKeys: TrustOfficeKey[];
+  hasEncryptionKey: boolean;
+};
+
+export type TrustListSummary = {
+  authority: { officeCode: string; officeName: string };
+  version: number;
+  environment: ExchangeEnvironment;
+  issuedAt: string;
+  expiresAt: string;
+  rootKeys: TrustRoot[];
+  rootThreshold: number;
+  offices: TrustOffice[];
+};
+
+export type TrustStatus = {
+  installed: TrustListSummary | null;
+  /** Days until the installed list expires (negative once expired); null when none. */
+  daysLeft: number | null;
+  /** The province's own authority state, when this workspace publishes lists. */
+  isAuthority: boolean;
+};
+
+export type ExportCounts = { communes: number; hotspots: number; modelSites: number };
+
+export type ExportSummary = {
+  periodId: string;
+  officeCode: string | null;
+  counts: ExportCounts;
+  errors: number;
+  warnings: number;
+  nextSequence: number;
+  supersedes: string | null;
+  audience: { officeCode: string; officeName: string }[];
+  willEncrypt: boolean;
+  environment: ExchangeEnvironment;
+  /** Why the export cannot be made now (keys, trust list, errors, period kind), as sentences; empty = ready. */
+  blockers: string[];
+};
+
+export type ExportRecord = {
+  packageId: string;
+  periodId: string;
+  sequence: number;
+  packageDigest: string;
+  supersedes: string | null;
+  fileName: string;
+  encrypted: boolean;
+  recipients: string[];
+  counts: ExportCounts;
+  keyId: string;
+  createdAt: string;
+  createdBy: string | null;
+};
+
+export type ExportResult = ExportRecord & { bytesBase64: string };
+
+export type DatasetPreview = { dataset: DatasetName; records: Record<string, unknown>[] };
+
+export type VerifyResult = {
+  file: string;
+  code: VerifyOutcomeCode;
+  message: string;
+  issuer: string | null;
+  issuerName: string | null;
+  period: string | null;
+  sequence: number | null;
+  /** Present for files that passed every stage: the manifest's facts and the datasets, read-only. */
+  preview: {
+    packageId: string;
+    packageDigest: string;
+    createdAt: string;
+    environment: ExchangeEnvironment;
+    encrypted: boolean;
+    keyId: string;
+    entries: { path: string; size: number; sha256: string; records: number | null }[];
+    datasets: DatasetPreview[];
+  } | null;
+};
+
