@@ -4,12 +4,22 @@
  * refused input); unexpected failures exit with 70.
  */
 import { isAppError } from '../../shared/errors';
+import { cliExchangeMessage } from '../../shared/i18n/cli-exchange-messages';
 import { cliMessage } from '../../shared/i18n/cli-messages';
 import type { Language } from '../../shared/i18n/format';
 import { errorMessage } from '../../shared/i18n/messages';
 import { defaultWorkspacePath } from '../services/paths';
 import { parseArgs, UsageError } from './args';
 import { checkCommand } from './commands/check';
+import { exportCommand, probeCommand, verifyCommand } from './commands/exchange';
+import { keysEnrollmentCommand, keysGenerateCommand, keysImportIdentityCommand, keysShowCommand } from './commands/keys';
+import {
+  trustAddOfficeCommand,
+  trustImportCommand,
+  trustInitCommand,
+  trustPublishCommand,
+  trustRootKeygenCommand,
+} from './commands/trust';
 import { classifyCommand } from './commands/classify';
 import { dumpCommand } from './commands/dump';
 import { initCommand } from './commands/init';
@@ -28,6 +38,18 @@ const COMMANDS: Record<string, Command> = {
   start: startCommand,
   classify: classifyCommand,
   check: checkCommand,
+  'keys generate': keysGenerateCommand,
+  'keys show': keysShowCommand,
+  'keys enrollment': keysEnrollmentCommand,
+  'keys import-identity': keysImportIdentityCommand,
+  'trust root-keygen': trustRootKeygenCommand,
+  'trust init': trustInitCommand,
+  'trust add-office': trustAddOfficeCommand,
+  'trust publish': trustPublishCommand,
+  'trust import': trustImportCommand,
+  export: exportCommand,
+  verify: verifyCommand,
+  probe: probeCommand,
 };
 
 const processIo: CliIo = {
@@ -53,6 +75,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   const first = argv[0];
   if (first === undefined || first === 'help' || first === '--help' || first === '-h') {
     io.out(cliMessage(language, 'usage', { defaultPath: defaultWorkspacePath() }));
+    io.out(cliExchangeMessage(language, 'usage'));
     return first === undefined ? 2 : 0;
   }
   const found = findCommand(argv);

@@ -1,6 +1,7 @@
 /** `pcmt init --workspace FILE [--units LISTFILE] [--office UNITCODE] [--scheme S]` */
 import path from 'node:path';
 import { getUnit } from '../../../db/queries/admin-units';
+import { setSetting } from '../../../db/queries/settings';
 import { CODE_DIGITS, SCHEME_CODES, UNIT_LEVELS, type SchemeCode, type UnitLevel } from '../../../shared/domain/admin-units';
 import { cliMessage } from '../../../shared/i18n/cli-messages';
 import type { Language } from '../../../shared/i18n/format';
@@ -34,7 +35,7 @@ function schemeFor(ws: Workspace, level: UnitLevel, code: string, given: string 
 
 export const initCommand: Command = {
   valued: ['workspace', 'units', 'office', 'scheme', 'lang'],
-  flags: [],
+  flags: ['training'],
   async run({ args, language, io }: CliContext) {
     const unitsFile = optionText(args, 'units');
     const bytes = unitsFile === undefined ? null : readListFile(unitsFile, language);
@@ -42,6 +43,8 @@ export const initCommand: Command = {
     try {
       const ws = services.workspace;
       io.out(cliMessage(language, 'workspaceReady', { path: ws.path }));
+      // A training workspace signs `environment: "training"` and takes ZZ- office codes (exchange-format.md §3.8).
+      if (args.options.has('training')) setSetting(ws.db, 'exchange_environment', 'training');
       if (bytes !== null && unitsFile !== undefined) io.out(describeImport(language, importUnitList(ws, bytes, path.basename(unitsFile))));
       const officeCode = optionText(args, 'office');
       if (officeCode !== undefined) {

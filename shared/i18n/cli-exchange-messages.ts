@@ -1,0 +1,116 @@
+/** Messages of the exchange commands of `pcmt` (keys, trust, export, verify), vi and en. */
+import { interpolate, type Language } from './format';
+
+const vi = {
+  usage: `Trao đổi gói dữ liệu có chữ ký (mật khẩu khóa lấy từ biến PCMT_PASSPHRASE khi không chạy tương tác):
+  pcmt keys generate --workspace TỆP [--encryption]        tạo khóa ký (và khóa mã hóa) của đơn vị
+  pcmt keys show --workspace TỆP [--json]                  mã khóa và dấu vân tay 30 chữ số
+  pcmt keys enrollment --workspace TỆP --out TỆP.bckey     tệp đăng ký khóa và phiếu đăng ký
+  pcmt keys import-identity TỆP_AGE --workspace TỆP        cài khóa mã hóa từ tệp định danh age
+  pcmt trust root-keygen --out GỐC.key                     khóa gốc (GỐC.key có mật khẩu, GỐC.pub bên cạnh)
+  pcmt trust init --workspace TỆP --root-pub A.pub [B.pub…] --threshold T
+  pcmt trust add-office TỆP.bckey --workspace TỆP
+  pcmt trust publish --workspace TỆP --root-key A.key [B.key…] --expires YYYY-MM-DD --out TỆP.bctrust
+  pcmt trust import TỆP.bctrust --workspace TỆP [--bootstrap]
+  pcmt export --workspace TỆP --period KỲ --out TỆP.bcpkg [--no-hotspots]
+  pcmt verify TỆP… --workspace TỆP [--json]                kiểm tra gói nhận được, không ghi gì
+  pcmt probe                                               kiểm tra các thuật toán mật mã của môi trường chạy
+  pcmt init … --training                                    tạo tệp dữ liệu tập huấn (gói mang nhãn training)`,
+  passphrasePrompt: 'Mật khẩu khóa: ',
+  passphraseFor: 'Mật khẩu của {{what}}: ',
+  passphraseRepeat: 'Nhập lại mật khẩu: ',
+  passphraseMismatch: 'Hai lần nhập mật khẩu không khớp. Không có gì được tạo; hãy chạy lại lệnh.',
+  passphraseMissing: 'Cần mật khẩu khóa nhưng không có bàn phím để hỏi. Hãy đặt biến môi trường PCMT_PASSPHRASE.',
+  keysGenerated: 'Đã tạo khóa cho {{office}} ({{code}}).',
+  keySigning: 'Khóa ký: {{keyId}} — dấu vân tay: {{fingerprint}}',
+  keyEncryption: 'Khóa mã hóa: {{recipient}} — dấu vân tay: {{fingerprint}}',
+  keysNone: 'Đơn vị chưa có khóa. Dùng “pcmt keys generate”.',
+  enrollmentWritten: 'Đã ghi tệp đăng ký khóa {{file}}. In phiếu dưới đây, lãnh đạo ký, gửi cấp tỉnh kèm tệp:',
+  form: `PHIẾU ĐĂNG KÝ KHÓA
+Đơn vị: {{officeName}} ({{officeCode}})
+Mã khóa ký: {{keyId}}
+Dấu vân tay khóa ký: {{fingerprint}}
+Khóa mã hóa: {{encryption}}
+Ngày: {{date}} — PCMT Desk {{appVersion}}`,
+  identityImported: 'Đã cài khóa mã hóa {{recipient}}.',
+  rootWritten: 'Đã ghi khóa gốc {{key}} và {{pub}}. Mã khóa: {{keyId}} — dấu vân tay: {{fingerprint}}. Cất {{key}} trên USB riêng, không để trên máy làm việc.',
+  trustInit: 'Máy này phát hành danh sách tin cậy với {{count}} khóa gốc, ngưỡng {{threshold}}:',
+  rootLine: '  {{keyId}}  {{fingerprint}}',
+  officeAdded: 'Đã nhận đăng ký của {{officeName}} ({{officeCode}}). Gọi điện theo số trong danh bạ chính thức và đối chiếu dấu vân tay: {{fingerprint}}',
+  published: 'Đã phát hành danh sách tin cậy phiên bản {{version}} ({{offices}} đơn vị, hết hạn {{expires}}) vào {{file}}.',
+  trustImported: 'Đã cài danh sách tin cậy của {{authority}} phiên bản {{version}} ({{offices}} đơn vị, hết hạn {{expires}}).',
+  bootstrapRoots: 'Khóa gốc (đối chiếu với công văn của cấp tỉnh và qua điện thoại):',
+  exported: 'Đã gửi kỳ {{period}}: số thứ tự {{sequence}}, {{communes}} xã, {{hotspots}} điểm, {{models}} mô hình{{encrypted}} → {{file}}',
+  exportedEncrypted: ', đã mã hóa cho {{recipients}}',
+  verifyLine: '{{file}}: {{code}} — {{message}}',
+  needPeriod: 'kỳ báo cáo (--period)',
+  needOut: 'đường dẫn tệp kết quả (--out)',
+  needFile: 'đường dẫn tệp',
+  needRootPub: 'tệp khóa gốc công khai (--root-pub)',
+  needRootKey: 'tệp khóa gốc (--root-key)',
+  needExpires: 'ngày hết hạn (--expires YYYY-MM-DD)',
+  needThreshold: 'ngưỡng chữ ký (--threshold)',
+  probeLine: '{{status}} {{capability}}: {{detail}}',
+  probeMissing: 'Thiếu thuật toán bắt buộc: {{missing}}. Bản dựng này không dùng được để ký và kiểm tra gói.',
+  probeOk: 'Đủ các thuật toán cần cho gói dữ liệu có chữ ký.',
+};
+
+const en: Record<keyof typeof vi, string> = {
+  usage: `Signed package exchange (the key passphrase comes from PCMT_PASSPHRASE when not interactive):
+  pcmt keys generate --workspace FILE [--encryption]       create the office's signing (and encryption) key
+  pcmt keys show --workspace FILE [--json]                 key ids and 30-digit fingerprints
+  pcmt keys enrollment --workspace FILE --out FILE.bckey   the enrollment statement and the registration form
+  pcmt keys import-identity AGEFILE --workspace FILE       install an encryption key from an age identity file
+  pcmt trust root-keygen --out ROOT.key                    a root key (ROOT.key with a passphrase, ROOT.pub beside it)
+  pcmt trust init --workspace FILE --root-pub A.pub [B.pub…] --threshold T
+  pcmt trust add-office FILE.bckey --workspace FILE
+  pcmt trust publish --workspace FILE --root-key A.key [B.key…] --expires YYYY-MM-DD --out FILE.bctrust
+  pcmt trust import FILE.bctrust --workspace FILE [--bootstrap]
+  pcmt export --workspace FILE --period PERIOD --out FILE.bcpkg [--no-hotspots]
+  pcmt verify FILE… --workspace FILE [--json]              check received packages; writes nothing
+  pcmt probe                                               check the runtime's cryptography
+  pcmt init … --training                                    create a training workspace (its packages say training)`,
+  passphrasePrompt: 'Key passphrase: ',
+  passphraseFor: 'Passphrase of {{what}}: ',
+  passphraseRepeat: 'Repeat the passphrase: ',
+  passphraseMismatch: 'The two passphrases differ. Nothing was created; run the command again.',
+  passphraseMissing: 'A key passphrase is needed but there is no terminal to ask. Set the PCMT_PASSPHRASE environment variable.',
+  keysGenerated: 'Created keys for {{office}} ({{code}}).',
+  keySigning: 'Signing key: {{keyId}} — fingerprint: {{fingerprint}}',
+  keyEncryption: 'Encryption key: {{recipient}} — fingerprint: {{fingerprint}}',
+  keysNone: 'The office has no keys yet. Use “pcmt keys generate”.',
+  enrollmentWritten: 'Wrote the enrollment statement {{file}}. Print the form below, have it signed, and send it to the province with the file:',
+  form: `KEY REGISTRATION FORM
+Office: {{officeName}} ({{officeCode}})
+Signing key id: {{keyId}}
+Signing key fingerprint: {{fingerprint}}
+Encryption key: {{encryption}}
+Date: {{date}} — PCMT Desk {{appVersion}}`,
+  identityImported: 'Installed encryption key {{recipient}}.',
+  rootWritten: 'Wrote root key {{key}} and {{pub}}. Key id: {{keyId}} — fingerprint: {{fingerprint}}. Keep {{key}} on its own USB stick, never on the everyday computer.',
+  trustInit: 'This computer issues trust lists with {{count}} root keys, threshold {{threshold}}:',
+  rootLine: '  {{keyId}}  {{fingerprint}}',
+  officeAdded: 'Enrolled {{officeName}} ({{officeCode}}). Call the number in the official directory and compare the fingerprint: {{fingerprint}}',
+  published: 'Published trust list version {{version}} ({{offices}} offices, expires {{expires}}) to {{file}}.',
+  trustImported: 'Installed the trust list of {{authority}}, version {{version}} ({{offices}} offices, expires {{expires}}).',
+  bootstrapRoots: 'Root keys (compare with the province’s official letter and by phone):',
+  exported: 'Sent period {{period}}: sequence {{sequence}}, {{communes}} communes, {{hotspots}} hotspots, {{models}} model sites{{encrypted}} → {{file}}',
+  exportedEncrypted: ', encrypted to {{recipients}}',
+  verifyLine: '{{file}}: {{code}} — {{message}}',
+  needPeriod: 'a reporting period (--period)',
+  needOut: 'an output path (--out)',
+  needFile: 'a file path',
+  needRootPub: 'a root public key file (--root-pub)',
+  needRootKey: 'a root key file (--root-key)',
+  needExpires: 'an expiry date (--expires YYYY-MM-DD)',
+  needThreshold: 'a signature threshold (--threshold)',
+  probeLine: '{{status}} {{capability}}: {{detail}}',
+  probeMissing: 'Required algorithms are missing: {{missing}}. This build cannot sign or verify packages.',
+  probeOk: 'Every algorithm signed packages need is present.',
+};
+
+export type CliExchangeKey = keyof typeof vi;
+
+export function cliExchangeMessage(language: Language, key: CliExchangeKey, params: Record<string, string | number> = {}): string {
+  return interpolate(language === 'en' ? en[key] : vi[key], params);
+}
