@@ -64,7 +64,8 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
 
 export function startHost(options: HostOptions): Promise<RunningHost> {
   const token = randomBytes(24).toString('base64url');
-  const limit = options.maxBodyBytes ?? 64 * 1024 * 1024;
+  // A package may be 64 MiB (exchange-format.md §5.3); as base64 in JSON that is about 86 MiB.
+  const limit = options.maxBodyBytes ?? 96 * 1024 * 1024;
   let allowedHosts = new Set<string>();
 
   const fail = (res: http.ServerResponse, status: number, code: 'UNAUTHORIZED' | 'INVALID_INPUT', detail = ''): void =>

@@ -5,7 +5,8 @@
  * disk, never by importing `electron`, which would try to download it (stack.md §4).
  * Expects `npm run build:renderer && npm run build:electron` to have run.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
@@ -41,5 +42,21 @@ test.describe('Electron shell', () => {
       await app.close();
       rmSync(workspaceDir, { recursive: true, force: true });
     }
+  });
+
+  test('has every crypto capability signed packages need (exchange-format.md §4.4)', () => {
+    // Electron links BoringSSL, not OpenSSL: ChaCha20-Poly1305 is known missing there, the rest must be confirmed.
+    const binary =
+      process.env['ELECTRON_OVERRIDE_DIST_PATH'] !== undefined
+        ? path.join(process.env['ELECTRON_OVERRIDE_DIST_PATH'], 'electron')
+        : path.join(electronDir, 'dist', readFileSync(path.join(electronDir, 'path.txt'), 'utf8').trim());
+    const run = spawnSync(binary, [path.join(repoRoot, 'electron', 'cli', 'probe.mjs')], {
+      cwd: repoRoot,
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+      encoding: 'utf8',
+    });
+    const report = JSON.parse(run.stdout) as { missing: string[] };
+    expect(report.missing).toEqual([]);
+    expect(run.status).toBe(0);
   });
 });

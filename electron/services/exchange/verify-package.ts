@@ -83,6 +83,7 @@ export function verifyPackage(file: Uint8Array, ctx: VerifierContext): VerifiedP
   }
   // Stage 2 — container structure.
   const entries = readZipStrict(plain, bcpkgProfile());
+  checkEntryOrder(entries);
   const manifestBytes = entryData(entries, 'manifest.json');
   // Stage 3 — the signature over the manifest's exact bytes, before parsing it.
   const [sig] = parseSignatureFile(entryData(entries, 'manifest.sig'), 1);
@@ -117,6 +118,18 @@ export function verifyPackage(file: Uint8Array, ctx: VerifierContext): VerifiedP
 
 function startsWith(bytes: Uint8Array, magic: Buffer): boolean {
   return bytes.length >= magic.length && magic.equals(bytes.subarray(0, magic.length));
+}
+
+/**
+ * §2.2 fixes the order of entries; the strict reader checks only that `mimetype` is
+ * first. Without this, reordering the data entries (offsets recomputed) would give one
+ * signed package a second byte encoding.
+ */
+function checkEntryOrder(entries: readonly ZipEntry[]): void {
+  const rank = (name: string): string => (name === 'mimetype' ? '0' : name === 'manifest.json' ? '1' : name === 'manifest.sig' ? '2' : name.startsWith('data/') ? `3${name}` : `4${name}`);
+  for (let i = 1; i < entries.length; i += 1) {
+    if (rank(entries[i - 1]?.name ?? '') >= rank(entries[i]?.name ?? '')) throw new BcpkgError('E_ZIP_LAYOUT', 'entries out of order');
+  }
 }
 
 function entryData(entries: readonly ZipEntry[], name: string): Buffer {
