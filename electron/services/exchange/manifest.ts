@@ -45,7 +45,8 @@ export type Manifest = {
   packageId: string;
   period: string;
   sequence: number;
-  signer: { alg: 'Ed25519'; keyId: string };
+  /** Always Ed25519 when we write it; a reader keeps what it found so step 19 can name the mismatch. */
+  signer: { alg: string; keyId: string };
   supersedes: string | null;
 };
 
@@ -92,7 +93,7 @@ export function readManifest(value: Json): Manifest {
     packageId: r.string(o.packageId, UUID_V4),
     period: r.string(o.period, MANIFEST_PERIOD),
     sequence: r.integer(o.sequence, 1),
-    signer: { alg: signer.alg === 'Ed25519' ? 'Ed25519' : r.fail('signer.alg'), keyId: r.string(signer.keyId, KEY_ID) },
+    signer: { alg: r.string(signer.alg, /^[A-Za-z0-9-]{1,16}$/u, 16), keyId: r.string(signer.keyId, KEY_ID) },
     supersedes: r.nullableString(o.supersedes, UUID_V4),
   };
 }
