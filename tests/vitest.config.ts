@@ -15,6 +15,7 @@ export default defineConfig({
       'electron/**/*.test.ts',
       'renderer/**/*.test.{ts,tsx}',
       'tests/architecture/**/*.test.ts',
+      'tests/exchange/**/*.test.ts',
     ],
     exclude: ['**/node_modules/**', '**/dist/**', '**/dist-electron/**', 'tests/e2e/**'],
     testTimeout: 30_000,
