@@ -7,6 +7,7 @@ import { ErrorAlert } from './ErrorAlert';
 import { errorText } from './error-text';
 import { MainScreen } from './MainScreen';
 import { SetupScreen } from './SetupScreen';
+import { TrainingBanner } from './TrainingBanner';
 
 type Screen =
   | { kind: 'loading' }
@@ -23,6 +24,7 @@ export function App() {
   const client = useClient();
   const [screen, setScreen] = useState<Screen>({ kind: 'loading' });
   const [userName, setUserName] = useState<string | null>(null);
+  const [isTraining, setIsTraining] = useState(false);
 
   const load = useCallback(async () => {
     setScreen({ kind: 'loading' });
@@ -31,6 +33,7 @@ export function App() {
       if (info.language !== i18n.language) await i18n.changeLanguage(info.language);
       document.documentElement.lang = info.language;
       setUserName(info.userName);
+      setIsTraining(info.environment === 'training');
       const office = await client.call('office.get', {});
       if (office !== null) {
         setScreen({ kind: 'main', office, userName: info.userName });
@@ -47,25 +50,35 @@ export function App() {
     void load();
   }, [load]);
 
-  switch (screen.kind) {
-    case 'loading':
-      return (
-        <div className="center-message" aria-busy="true">
-          {t('app.loading')}
-        </div>
-      );
-    case 'failed':
-      return (
-        <div className="center-message">
-          <ErrorAlert message={`${t('app.startFailed')} ${screen.message}`} />
-          <button type="button" className="button" onClick={() => void load()}>
-            {t('app.retry')}
-          </button>
-        </div>
-      );
-    case 'setup':
-      return <SetupScreen initialSchemes={screen.schemes} onOfficeChosen={(office) => setScreen({ kind: 'main', office, userName })} />;
-    case 'main':
-      return <MainScreen office={screen.office} userName={screen.userName} />;
-  }
+  const content = (() => {
+    switch (screen.kind) {
+      case 'loading':
+        return (
+          <div className="center-message" aria-busy="true">
+            {t('app.loading')}
+          </div>
+        );
+      case 'failed':
+        return (
+          <div className="center-message">
+            <ErrorAlert message={`${t('app.startFailed')} ${screen.message}`} />
+            <button type="button" className="button" onClick={() => void load()}>
+              {t('app.retry')}
+            </button>
+          </div>
+        );
+      case 'setup':
+        return <SetupScreen initialSchemes={screen.schemes} onOfficeChosen={(office) => setScreen({ kind: 'main', office, userName })} />;
+      case 'main':
+        return <MainScreen office={screen.office} userName={screen.userName} />;
+    }
+  })();
+
+  if (!isTraining) return content;
+  return (
+    <div className="app-frame">
+      <TrainingBanner />
+      <div className="app-frame-body">{content}</div>
+    </div>
+  );
 }

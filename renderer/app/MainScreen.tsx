@@ -4,6 +4,7 @@ import type { Office } from '../../shared/api/contract';
 import { parsePeriodId, periodLabel, quarterOf } from '../../shared/domain/period';
 import { currentLanguage, i18n } from '../i18n/setup';
 import { CommunesSheet } from '../sheets/CommunesSheet';
+import { ExchangeSheet } from '../sheets/exchange/ExchangeSheet';
 import { HotspotsSheet } from '../sheets/hotspots/HotspotsSheet';
 import { HistorySheet } from '../sheets/history/HistorySheet';
 import { RecordHistoryDialog } from '../sheets/history/RecordHistoryDialog';
@@ -121,6 +122,7 @@ export function MainScreen({ office, userName }: Props) {
           {panel('modelSites', () => <ModelSitesSheet key={dataVersion} periodId={periodId} officeCode={office.code} isLocked={lock.isLocked} language={language} />)}
           {panel('history', () => <HistorySheet key={dataVersion} isActive={tab === 'history'} language={language} />)}
           {panel('indicators', () => <LazyIndicatorsSheet key={dataVersion} periodId={periodId} language={language} />)}
+          {panel('exchange', () => <ExchangeSheet periodId={periodId} isActive={tab === 'exchange'} language={language} onPeriodLocked={lock.refresh} />)}
           <ProblemsPanel problems={problems} periodId={periodId} periodText={periodText} onShowSheet={(sheet) => chooseTab(sheet === 'communeStatuses' ? 'communes' : sheet)} />
           {historyRecord !== null && <RecordHistoryDialog record={historyRecord} language={language} onClose={() => setHistoryRecord(null)} />}
         </div>
