@@ -174,3 +174,9 @@ export function latestExportOf(db: Db, periodId: string): { package_id: string; 
     | { package_id: string; sequence: number }
     | undefined;
 }
+
+export function getExportBytes(db: Db, packageId: string): Pick<DbExport, 'file_name' | 'encrypted' | 'recipients' | 'package_bytes'> | undefined {
+  return db.prepare('SELECT file_name, encrypted, recipients, package_bytes FROM exports WHERE package_id = ?').get(packageId) as
+    | Pick<DbExport, 'file_name' | 'encrypted' | 'recipients' | 'package_bytes'>
+    | undefined;
+}

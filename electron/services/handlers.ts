@@ -15,7 +15,7 @@ import { listHotspotRows, listModelSiteRows, listUnitsUnderOffice } from './regi
 import { classificationReading, getLayout, saveLayout, setClassificationReading, setUserName } from './settings-service';
 import { importUnitList, listChildUnits, listSchemeSummaries } from './units-service';
 import { createEnrollment } from './exchange/enrollment-service';
-import { createExport, exportSummary, listExportRecords } from './exchange/export-service';
+import { createExport, exportFile, exportSummary, listExportRecords } from './exchange/export-service';
 import { generateKeys, keysStatus } from './exchange/keys-service';
 import { workspaceEnvironment } from './exchange/office-identity';
 import { importTrustFile, inspectTrustFile, trustStatus } from './exchange/trust-service';
@@ -78,6 +78,7 @@ export function createHandlers(ws: Workspace): Handlers {
     'exports.summary': ({ periodId, includeHotspots }) => exportSummary(ws, periodId, includeHotspots),
     'exports.create': ({ periodId, passphrase, includeHotspots }) => createExport(ws, periodId, passphrase, includeHotspots),
     'exports.list': () => listExportRecords(ws),
+    'exports.file': ({ packageId }) => exportFile(ws, packageId),
     'packages.verify': ({ files, passphrase }) =>
       verifyFiles(
         ws,

@@ -310,6 +310,8 @@ export const en: Messages = {
       notEncrypted: 'not encrypted',
       log: 'Packages sent',
       logEmpty: 'No package sent yet.',
+      saveAgain: 'Save again',
+      saveAgainFor: 'Save {{file}} again',
       columns: { sequence: 'Seq.', period: 'Period', createdAt: 'Time', file: 'File', encrypted: 'Encrypted', recipients: 'Sent to', counts: 'Communes / hotspots / sites', digest: 'Digest' },
     },
     receive: {

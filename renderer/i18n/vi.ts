@@ -308,6 +308,8 @@ export const vi = {
       notEncrypted: 'không mã hóa',
       log: 'Các gói đã gửi',
       logEmpty: 'Chưa gửi gói nào.',
+      saveAgain: 'Tải lại tệp',
+      saveAgainFor: 'Tải lại tệp {{file}}',
       columns: { sequence: 'Số TT', period: 'Kỳ', createdAt: 'Thời gian', file: 'Tệp', encrypted: 'Mã hóa', recipients: 'Gửi cho', counts: 'Xã / điểm / mô hình', digest: 'Mã băm' },
     },
     receive: {

@@ -197,6 +197,8 @@ export type ApiContract = {
   'exports.create': { input: z.infer<Schemas['exports.create']>; output: ExportResult };
   /** Every package this office sent, newest first. */
   'exports.list': { input: z.infer<Schemas['exports.list']>; output: ExportRecord[] };
+  /** A sent package's file again (lost download): the same signed package, encrypted afresh to the recipients. */
+  'exports.file': { input: z.infer<Schemas['exports.file']>; output: FileBytes };
   /** Verifies received package files by the stages of §5, writing nothing; a result and, when valid, a preview per file. */
   'packages.verify': { input: z.infer<Schemas['packages.verify']>; output: VerifyResult[] };
 };
@@ -258,6 +260,7 @@ export const METHOD_NAMES = [
   'exports.summary',
   'exports.create',
   'exports.list',
+  'exports.file',
   'packages.verify',
 ] as const satisfies readonly MethodName[];
 

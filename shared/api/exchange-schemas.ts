@@ -31,5 +31,6 @@ export const exchangeSchemas = {
   'exports.summary': z.object({ periodId, includeHotspots: z.boolean() }).strict(),
   'exports.create': z.object({ periodId, passphrase, includeHotspots: z.boolean() }).strict(),
   'exports.list': empty,
+  'exports.file': z.object({ packageId: z.string().regex(/^[0-9a-f-]{36}$/u) }).strict(),
   'packages.verify': z.object({ files: z.array(file).min(1).max(100), passphrase: passphrase.nullable() }).strict(),
 } as const;

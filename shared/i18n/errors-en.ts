@@ -92,5 +92,6 @@ export const termsEn: Record<TermKey, string> = {
   textTooLong: 'it is too long',
   sheetCommuneStatuses: 'Communes',
   sheetHotspots: 'Hotspots',
+  sheetExports: 'packages sent',
   sheetModelSites: 'Model sites',
 };

@@ -97,6 +97,7 @@ export const termsVi = {
   textTooLong: 'quá dài',
   sheetCommuneStatuses: 'xã/phường',
   sheetHotspots: 'điểm, tụ điểm',
+  sheetExports: 'gói đã gửi',
   sheetModelSites: 'mô hình',
 } as const;
 

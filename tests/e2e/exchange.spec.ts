@@ -134,6 +134,9 @@ test('district enrolls, installs the trust list and sends; the province verifies
     await expect(send.getByTestId('export-log')).toContainText(path.basename(packageFile));
     await expect(page.getByTestId('period-locked')).toBeVisible();
     await shot(page, '05-district-sent');
+    // A lost download is saved again from the log: same name, a fresh encryption of the same signed package.
+    const again = await download(page, () => send.getByRole('button', { name: `Tải lại tệp ${path.basename(packageFile)}` }).click());
+    expect(path.basename(again)).toBe(path.basename(packageFile));
     await host?.stop('SIGTERM');
   });
 

@@ -6,8 +6,8 @@
  * the period is locked (product.md §3).
  */
 import { randomUUID } from 'node:crypto';
-import { activeKey, getExchangeIdentity, insertExport, latestExportOf, listExports, takeSequence } from '../../../db/queries/exchange';
-import type { ExportCounts, ExportRecord, ExportResult, ExportSummary } from '../../../shared/api/exchange-types';
+import { activeKey, getExchangeIdentity, getExportBytes, insertExport, latestExportOf, listExports, takeSequence } from '../../../db/queries/exchange';
+import type { ExportCounts, ExportRecord, ExportResult, ExportSummary, FileBytes } from '../../../shared/api/exchange-types';
 import { AppError, type ErrorParams } from '../../../shared/errors';
 import type { ErrorCode } from '../../../shared/i18n/errors-vi';
 import { errorMessage } from '../../../shared/i18n/messages';
@@ -26,6 +26,7 @@ import { MANIFEST_PERIOD } from './schema-check';
 import { buildPackage, type PackageInput } from './package-builder';
 import { installedTrustList } from './trust-service';
 import { buildXlsxCopy } from './xlsx-copy';
+import { workspaceEnvironment } from './office-identity';
 import type { DatasetName } from '../../../shared/api/exchange-types';
 import type { TrustOfficeEntry } from './trust-list';
 
@@ -88,7 +89,7 @@ function plan(ws: Workspace, periodId: string, includeHotspots: boolean): Plan {
       supersedes: latestExportOf(ws.db, periodId)?.package_id ?? null,
       audience: audience.map((a) => ({ officeCode: a.officeCode, officeName: a.officeName })),
       willEncrypt: recipientsKnown,
-      environment: stored?.environment ?? 'production',
+      environment: stored?.environment ?? workspaceEnvironment(ws),
       blockers: blockers.map((b) => errorMessage(b.code, b.params, lang)),
     },
   };
@@ -178,4 +179,23 @@ export function createExport(ws: Workspace, periodId: string, passphrase: string
   } finally {
     seed.fill(0);
   }
+}
+
+/**
+ * A sent package again, for a lost download or a lost e-mail: the signed bytes as kept,
+ * encrypted afresh to the recipients' keys in the installed trust list (a new outer
+ * file, the same package digest — §4.3).
+ */
+export function exportFile(ws: Workspace, packageId: string): FileBytes {
+  const row = getExportBytes(ws.db, packageId);
+  if (row === undefined) throw new AppError('RECORD_NOT_FOUND', { id: packageId, sheet: 'term:sheetExports' });
+  if (row.encrypted === 0) return { fileName: row.file_name, bytesBase64: row.package_bytes.toString('base64') };
+  const offices = JSON.parse(row.recipients) as string[];
+  const list = installedTrustList(ws);
+  const recipients = offices.flatMap(
+    (code) => list?.offices.find((o) => o.officeCode === code)?.encryptionKeys.filter((k) => k.status === 'active').map((k) => k.recipient) ?? [],
+  );
+  if (recipients.length === 0) throw new AppError('EXPORT_NO_RECIPIENT_KEY', { office: offices.join(', ') });
+  const file = ageEncrypt(row.package_bytes, recipients.map(parseRecipient), defaultChacha());
+  return { fileName: row.file_name, bytesBase64: file.toString('base64') };
 }

@@ -1,7 +1,12 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportRecord } from '../../../shared/api/exchange-types';
 import type { Language } from '../../../shared/i18n/format';
+import { useClient } from '../../app/client-context';
+import { ErrorAlert } from '../../app/ErrorAlert';
+import { errorText } from '../../app/error-text';
 import { formatCount } from '../../app/format';
+import { downloadFile } from './files';
 import { formatDateTime } from './format';
 
 type Props = { log: ExportRecord[]; language: Language };
@@ -9,9 +14,20 @@ type Props = { log: ExportRecord[]; language: Language };
 /** Every package this office sent, newest first (exports.list): the office's own record of what left it. */
 export function ExportLog({ log, language }: Props) {
   const { t } = useTranslation();
+  const client = useClient();
+  const [error, setError] = useState<string | null>(null);
   const count = (n: number) => formatCount(n, language);
+  // A lost download or e-mail must not mean a new sequence number: the same package is saved again.
+  const saveAgain = (packageId: string) => {
+    setError(null);
+    client
+      .call('exports.file', { packageId })
+      .then(downloadFile)
+      .catch((caught: unknown) => setError(errorText(caught, t)));
+  };
   return (
     <div className="table-wrap">
+      <ErrorAlert message={error} onDismiss={() => setError(null)} />
       <table className="data-table" data-testid="export-log">
         <caption>{t('exchange.send.log')}</caption>
         <thead>
@@ -24,12 +40,13 @@ export function ExportLog({ log, language }: Props) {
             <th scope="col">{t('exchange.send.columns.recipients')}</th>
             <th scope="col">{t('exchange.send.columns.counts')}</th>
             <th scope="col">{t('exchange.send.columns.digest')}</th>
+            <th scope="col">{t('exchange.send.columns.file')}</th>
           </tr>
         </thead>
         <tbody>
           {log.length === 0 ? (
             <tr>
-              <td colSpan={8} className="muted">
+              <td colSpan={9} className="muted">
                 {t('exchange.send.logEmpty')}
               </td>
             </tr>
@@ -47,6 +64,11 @@ export function ExportLog({ log, language }: Props) {
                 </td>
                 <td>
                   <code title={record.packageDigest}>{record.packageDigest.slice(0, 16)}</code>
+                </td>
+                <td>
+                  <button type="button" className="button" onClick={() => saveAgain(record.packageId)} aria-label={t('exchange.send.saveAgainFor', { file: record.fileName })}>
+                    {t('exchange.send.saveAgain')}
+                  </button>
                 </td>
               </tr>
             ))
