@@ -23,9 +23,10 @@ let pair: Pair;
 const outputs: { side: string; method: string; json: string }[] = [];
 const called = new Set<string>();
 
-async function call(s: Services, side: string, method: MethodName, input: unknown): Promise<unknown> {
+/** By name, as a transport does: a method this build lacks answers UNKNOWN_METHOD and is not counted. */
+async function call(s: Services, side: string, method: MethodName | 'exports.file', input: unknown): Promise<unknown> {
   const result = await dispatch(s.handlers, method, input, { language: () => s.language(), onInternalError: () => undefined });
-  called.add(method);
+  if (result.ok || result.error.code !== 'UNKNOWN_METHOD') called.add(method);
   outputs.push({ side, method, json: JSON.stringify(result) });
   return result;
 }
@@ -84,9 +85,10 @@ beforeAll(async () => {
   await call(district, 'district', 'exports.summary', { periodId: P, includeHotspots: true });
   const exported = (await call(district, 'district', 'exports.create', { periodId: P, passphrase: PASS, includeHotspots: true })) as {
     ok: boolean;
-    data: { bytesBase64: string; fileName: string };
+    data: { bytesBase64: string; fileName: string; packageId: string };
   };
   expect(exported.ok).toBe(true);
+  await call(district, 'district', 'exports.file', { packageId: exported.data.packageId });
   await call(district, 'district', 'exports.create', { periodId: P, passphrase: 'sai mật khẩu rồi nhé 1', includeHotspots: true });
   await call(district, 'district', 'exports.list', {});
   await call(province, 'province', 'packages.verify', { files: [{ fileName: exported.data.fileName, bytesBase64: exported.data.bytesBase64 }], passphrase: PASS });
@@ -121,7 +123,7 @@ function secretsOf(s: Services): { label: string; forms: string[] }[] {
 
 describe('no secret reaches the renderer through the API', () => {
   it('every contract method was called through dispatch', () => {
-    expect([...called].sort()).toEqual([...METHOD_NAMES].sort());
+    expect(METHOD_NAMES.filter((m) => !called.has(m))).toEqual([]);
     // The exchange methods by name (tests/architecture/contract.test.ts looks for these literals).
     const exchangeMethods = ['keys.status', 'keys.generate', 'keys.enrollment', 'trust.status', 'trust.inspect', 'trust.import', 'exports.summary', 'exports.create', 'exports.list', 'packages.verify'];
     for (const method of exchangeMethods) expect(called.has(method)).toBe(true);
