@@ -100,6 +100,20 @@ describe('v1 corpus through `pcmt verify --json`', () => {
   });
 });
 
+describe('retired keys after their grace period (§3.6)', () => {
+  it('a late package under a retired key passes until retireGraceUntil, then E_KEY_RETIRED', () => {
+    const services = openServices({ workspacePath: workspace, hostKind: 'cli', isCreateAllowed: false });
+    try {
+      const files = [{ fileName: 'late', bytes: fs.readFileSync(vectorFile('valid_retired_key_old_sequence')) }];
+      expect(verifyFiles(services.workspace, files, null, { now: new Date('2099-12-31T00:00:00Z') })[0]?.code).toBe('E_TRUSTLIST_EXPIRED');
+      expect(verifyFiles(services.workspace, files, null, { now: new Date('2099-12-30T23:59:59Z') })[0]?.code).toBe('OK_STAGED');
+      expect(verifyFiles(services.workspace, files, null, { now: new Date('2099-12-31T00:00:01Z') })[0]?.code).toBe('E_KEY_RETIRED');
+    } finally {
+      services.close();
+    }
+  });
+});
+
 describe('the generator', () => {
   it('reproduces every plain vector and document byte for byte (generating into a temp dir)', () => {
     const out = path.join(dir, 'regenerated');

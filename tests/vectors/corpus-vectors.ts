@@ -272,6 +272,7 @@ export function corpusVectors(): Vector[] {
       file[at] = file[at] === 0x41 ? 0x42 : 0x41;
       return file;
     }),
+    enc('enc_double_encrypted', 'E_UNKNOWN_FORMAT', () => encryptTo(encryptTo(hot.bytes, ['verifier-x25519']), ['verifier-x25519'])),
     enc('enc_wrapping_non_package', 'E_UNKNOWN_FORMAT', () => encryptTo(Buffer.from('Báo cáo quý 3 — không phải gói.\n', 'utf8'), ['verifier-x25519'])),
     enc('enc_scrypt_stanza_for_package', 'E_ENC_HEADER', () => ageEncryptWithPassphrase(hot.bytes, 'mật khẩu đoán được', 10, defaultChacha())),
     enc('enc_plugin_stanza', 'E_ENC_HEADER', () =>
