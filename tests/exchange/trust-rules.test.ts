@@ -25,7 +25,7 @@ import {
   keyIdOf,
 } from '../../electron/services/exchange/signify';
 import { checkTrustListUpdate, readTrustFile, writeTrustFile, type TrustList, type TrustOfficeEntry } from '../../electron/services/exchange/trust-list';
-import { addOffice, importTrustFile, initAuthority } from '../../electron/services/exchange/trust-service';
+import { addOffice, importTrustFile, initAuthority, trustStatus } from '../../electron/services/exchange/trust-service';
 import type { Services } from '../../electron/services/index';
 import { readZipStrict, signedDocumentProfile } from '../../electron/services/exchange/zip-strict';
 import { rebuildZip } from '../support/zip-mutate';
@@ -164,6 +164,9 @@ describe('trust list updates (§3.5)', () => {
     expect(check(training, [A, B], V1)).toBe('E_TRUSTLIST_SCOPE');
     const otherAuthority = list(2, [A, B, C], 2, { authority: { officeCode: 'T02', officeName: 'Tỉnh khác', level: 'province' } });
     expect(check(otherAuthority, [A, B], V1)).toBe('E_TRUSTLIST_SCOPE');
+    // One signing key bound to two offices: key ids must be unique (§2.5).
+    const shared = list(2, [A, B, C], 2, { offices: [office('T01', null, '01', 'province'), office('T01-D001', 'T01', '001'), office('T01-D002', 'T01', '002')] });
+    expect(check(shared, [A, B], V1)).toBe('E_TRUSTLIST_SCOPE');
   });
 });
 
@@ -203,6 +206,16 @@ describe('trust lists and enrollments in a workspace', () => {
     expect(error.code).toBe('EXCHANGE_FILE_REFUSED');
     expect(error.params.reason).toBe(exchangeMessage('vi', 'E_TRUSTLIST_NOT_BOOTSTRAPPED'));
     expect(importTrustFile(s.workspace, 't.bctrust', writeTrustFile(V1, [A, B]), true, NOW).version).toBe(1);
+  });
+
+  // BUG (fails until fixed): §3.5 and §5.3 — "A jump of more than 1000 needs supervisor confirmation".
+  // checkTrustListUpdate / importTrustFile accept any higher version silently.
+  it('BUG: a trust-list version jump of more than 1000 is not installed without supervisor confirmation (§3.5, §5.3)', () => {
+    const s = workspace('jump', 'DISTRICT', '001');
+    importTrustFile(s.workspace, 'v1.bctrust', writeTrustFile(V1, [A, B]), true, NOW);
+    expect(importTrustFile(s.workspace, 'v1001.bctrust', writeTrustFile(list(1001, [A, B, C], 2), [A, B]), false, NOW).version).toBe(1001);
+    expect(() => importTrustFile(s.workspace, 'v2002.bctrust', writeTrustFile(list(2002, [A, B, C], 2), [A, B]), false, NOW)).toThrow(AppError);
+    expect(trustStatus(s.workspace, NOW).installed?.version).toBe(1001);
   });
 
   it('a training list into a production workspace is refused with the environment message', () => {
