@@ -229,6 +229,15 @@ describe('passphrases (§3.3)', () => {
     expect(listPeriodInfos(ws).find((p) => p.id === '2024-Q1')?.status).not.toBe('LOCKED');
   });
 
+  it('the passphrase typed with decomposed diacritics (NFD, some Vietnamese input methods) opens the same key', () => {
+    expect(PASS.normalize('NFD')).not.toBe(PASS);
+    const composed = unlockSigningSeed(prod.district.workspace, PASS);
+    const decomposed = unlockSigningSeed(prod.district.workspace, PASS.normalize('NFD'));
+    expect(decomposed.equals(composed)).toBe(true);
+    composed.fill(0);
+    decomposed.fill(0);
+  });
+
   it('a weak passphrase on generate: PASSPHRASE_WEAK', async () => {
     const s = openCopy(template, path.join(dir, 'weak.sqlite'), 'production', 'DISTRICT', '002');
     opened.push(s);

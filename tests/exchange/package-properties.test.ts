@@ -15,7 +15,7 @@ import { isBcpkgError } from '../../electron/services/exchange/bcpkg-error';
 import { buildRecord, type DatasetRecord } from '../../electron/services/exchange/datasets';
 import { buildPackage } from '../../electron/services/exchange/package-builder';
 import { EMPTY_REPLAY_STATE, verifyPackage, type VerifierContext } from '../../electron/services/exchange/verify-package';
-import { zipLayout } from '../support/zip-mutate';
+import { CD_FIELDS, EOCD_FIELDS, LFH_FIELDS, patchCdField, patchEocdField, patchLfhField, zipLayout } from '../support/zip-mutate';
 import { baseInput, communeRecords, corpusTrustList, hotspotRecords, modelSiteRecords, testSecret, UNITS_JSON } from '../vectors/corpus-keys';
 import { build, encryptTo, xlsxFor } from '../vectors/corpus-packages';
 
@@ -114,6 +114,11 @@ function* inserted(file: Uint8Array, positions: Iterable<number>, values: readon
   }
 }
 
+/** Offset of the payload nonce: the byte after the header's `--- <MAC>` line. */
+function payloadStartOf(file: Buffer): number {
+  return file.indexOf(0x0a, file.indexOf('\n--- ') + 1) + 1;
+}
+
 const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, i) => from + i);
 
 describe('the valid packages used here are accepted', () => {
@@ -152,7 +157,7 @@ describe('every single-byte change is rejected with a BcpkgError (§7.2 item 2)'
   });
 
   it('encrypted: every bit of the age header, and 1,500 random (position, value) pairs anywhere', () => {
-    const headerEnd = ENCRYPTED.indexOf(0x0a, ENCRYPTED.indexOf('\n--- ') + 1) + 1 + 16;
+    const headerEnd = payloadStartOf(ENCRYPTED) + 16;
     expect(problems(bitFlips(ENCRYPTED, 0, headerEnd))).toEqual([]);
     fc.assert(
       fc.property(fc.nat({ max: ENCRYPTED.length - 1 }), fc.integer({ min: 1, max: 255 }), (at, mask) => {
@@ -180,6 +185,61 @@ describe('truncated, appended and inserted bytes are rejected (§7.2 item 3)', (
     expect(problems(inserted(PLAIN, range(0, PLAIN.length + 1), [0x00, 0x20, 0xff]))).toEqual([]);
     const sampled = range(0, ENCRYPTED.length + 1).filter((i) => i < 300 || i % 7 === 0);
     expect(problems(inserted(ENCRYPTED, sampled, [0x0a, 0x41]))).toEqual([]);
+  });
+});
+
+describe('structure-aware fuzzing (§7.2 item 7)', () => {
+  it('random values in any ZIP header field of a signed package: a coded rejection, or the very same bytes', () => {
+    type Target = ['cd' | 'lfh' | 'eocd', string];
+    const targets: Target[] = [
+      ...Object.keys(CD_FIELDS).map((k): Target => ['cd', k]),
+      ...Object.keys(LFH_FIELDS).map((k): Target => ['lfh', k]),
+      ...Object.keys(EOCD_FIELDS).map((k): Target => ['eocd', k]),
+    ];
+    const count = zipLayout(PLAIN).entries.length;
+    const value = fc.oneof(fc.constantFrom(0, 1, 20, 0x0800, 0xffff, 0x7fffffff, 0xffffffff, PLAIN.length), fc.nat({ max: 0xffffffff }));
+    fc.assert(
+      fc.property(fc.constantFrom(...targets), fc.nat({ max: count - 1 }), value, ([where, field], index, raw) => {
+        const width = (where === 'cd' ? CD_FIELDS : where === 'lfh' ? LFH_FIELDS : EOCD_FIELDS)[field as never][1] as number;
+        const v = width === 2 ? raw & 0xffff : raw;
+        const mutated =
+          where === 'cd'
+            ? patchCdField(PLAIN, index, field as keyof typeof CD_FIELDS, v)
+            : where === 'lfh'
+              ? patchLfhField(PLAIN, index, field as keyof typeof LFH_FIELDS, v)
+              : patchEocdField(PLAIN, field as keyof typeof EOCD_FIELDS, v);
+        if (!mutated.equals(PLAIN)) expect(problem(mutated)).toBeNull();
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('edited age header lines (dropped, repeated, swapped, changed): a coded rejection', () => {
+    const start = payloadStartOf(ENCRYPTED);
+    const lines = ENCRYPTED.subarray(0, start - 1).toString('latin1').split('\n');
+    const payload = ENCRYPTED.subarray(start);
+    const edit = fc.oneof(
+      fc.record({ op: fc.constant('drop' as const), at: fc.nat({ max: lines.length - 1 }) }),
+      fc.record({ op: fc.constant('repeat' as const), at: fc.nat({ max: lines.length - 1 }) }),
+      fc.record({ op: fc.constant('swap' as const), at: fc.nat({ max: lines.length - 2 }) }),
+      fc.record({ op: fc.constant('char' as const), at: fc.nat({ max: lines.length - 1 }), pos: fc.nat(), char: fc.constantFrom(' ', '-', '>', 'A', '=', '\r', '\t', 'é') }),
+    );
+    fc.assert(
+      fc.property(edit, (e) => {
+        const next = [...lines];
+        if (e.op === 'drop') next.splice(e.at, 1);
+        if (e.op === 'repeat') next.splice(e.at, 0, next[e.at] ?? '');
+        if (e.op === 'swap') next.splice(e.at, 2, next[e.at + 1] ?? '', next[e.at] ?? '');
+        if (e.op === 'char') {
+          const line = next[e.at] ?? '';
+          const at = line.length === 0 ? 0 : e.pos % line.length;
+          next[e.at] = line.slice(0, at) + e.char + line.slice(at + 1);
+        }
+        const file = Buffer.concat([Buffer.from(`${next.join('\n')}\n`, 'latin1'), payload]);
+        if (!file.equals(ENCRYPTED)) expect(problem(file)).toBeNull();
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 
