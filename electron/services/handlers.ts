@@ -74,7 +74,8 @@ export function createHandlers(ws: Workspace): Handlers {
     },
     'trust.status': () => trustStatus(ws),
     'trust.inspect': ({ file }) => inspectTrustFile(ws, file.fileName, Buffer.from(file.bytesBase64, 'base64')),
-    'trust.import': ({ file, isBootstrap }) => importTrustFile(ws, file.fileName, Buffer.from(file.bytesBase64, 'base64'), isBootstrap),
+    'trust.import': ({ file, isBootstrap, isJumpConfirmed }) =>
+      importTrustFile(ws, file.fileName, Buffer.from(file.bytesBase64, 'base64'), isBootstrap, new Date(), isJumpConfirmed === true),
     'exports.summary': ({ periodId, includeHotspots }) => exportSummary(ws, periodId, includeHotspots),
     'exports.create': ({ periodId, passphrase, includeHotspots }) => createExport(ws, periodId, passphrase, includeHotspots),
     'exports.list': () => listExportRecords(ws),

@@ -277,6 +277,7 @@ export const en: Messages = {
       offices: 'Offices in the list',
       columns: { code: 'Office code', name: 'Office name', level: 'Level', keys: 'Signing keys', encryption: 'Has an encryption key' },
       keyStatus: { active: 'active', retired: 'retired', revoked: 'revoked' },
+      confirmJump: 'Confirmed by a supervisor — install',
       importLabel: 'Import a trust list (.bctrust)',
       reading: 'Checking the file…',
       bootstrapTitle: 'Installing the first trust list',

@@ -275,6 +275,7 @@ export const vi = {
       offices: 'Các đơn vị trong danh sách',
       columns: { code: 'Mã đơn vị', name: 'Tên đơn vị', level: 'Cấp', keys: 'Khóa ký', encryption: 'Có khóa mã hóa' },
       keyStatus: { active: 'đang dùng', retired: 'ngừng dùng', revoked: 'đã thu hồi' },
+      confirmJump: 'Lãnh đạo đã xác nhận — vẫn cài',
       importLabel: 'Nhập danh sách tin cậy (.bctrust)',
       reading: 'Đang kiểm tra tệp…',
       bootstrapTitle: 'Cài danh sách tin cậy lần đầu',

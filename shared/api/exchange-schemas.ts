@@ -27,7 +27,7 @@ export const exchangeSchemas = {
   'keys.enrollment': z.object({ passphrase }).strict(),
   'trust.status': empty,
   'trust.inspect': z.object({ file }).strict(),
-  'trust.import': z.object({ file, isBootstrap: z.boolean() }).strict(),
+  'trust.import': z.object({ file, isBootstrap: z.boolean(), isJumpConfirmed: z.boolean().optional() }).strict(),
   'exports.summary': z.object({ periodId, includeHotspots: z.boolean() }).strict(),
   'exports.create': z.object({ periodId, passphrase, includeHotspots: z.boolean() }).strict(),
   'exports.list': empty,

@@ -11,14 +11,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as XLSX from 'xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getExchangeIdentity } from '../../db/queries/exchange';
+import { getExchangeIdentity, installTrustList } from '../../db/queries/exchange';
 import { dispatch } from '../../shared/api/dispatch';
 import { AppError } from '../../shared/errors';
 import { buildRecord } from '../../electron/services/exchange/datasets';
 import { createExport, exportSummary, listExportRecords } from '../../electron/services/exchange/export-service';
 import { recipientString } from '../../electron/services/exchange/age/x25519';
 import { generateKeys, unlockSigningSeed } from '../../electron/services/exchange/keys-service';
-import { writeTrustFile, type TrustList } from '../../electron/services/exchange/trust-list';
+import { canonicalBytes } from '../../electron/services/exchange/canonical-json';
+import { trustListJson, writeTrustFile, type TrustList } from '../../electron/services/exchange/trust-list';
 import { importTrustFile, installedTrustList } from '../../electron/services/exchange/trust-service';
 import { buildPackage } from '../../electron/services/exchange/package-builder';
 import { TRAINING_WATERMARK } from '../../electron/services/exchange/xlsx-copy';
@@ -257,6 +258,26 @@ function installEdited(pair: Pair, edit: (list: TrustList) => void): void {
   importTrustFile(pair.district.workspace, `v${list.version}.bctrust`, writeTrustFile(list, pair.roots), false);
 }
 
+/**
+ * Puts a list in the database without the import checks, as an older version of the app
+ * (which did not check recipient keys) could have left it.
+ */
+function installUnchecked(pair: Pair, edit: (list: TrustList) => void): void {
+  const list = installedTrustList(pair.district.workspace);
+  if (list === null) throw new Error('no list');
+  edit(list);
+  list.version += 1;
+  installTrustList(pair.district.workspace.db, {
+    authority: list.authority.officeCode,
+    version: list.version,
+    environment: list.environment,
+    expires_at: list.expiresAt,
+    list_json: canonicalBytes(trustListJson(list)),
+    file_bytes: writeTrustFile(list, pair.roots),
+    installed_at: new Date().toISOString(),
+  });
+}
+
 function provinceEntry(list: TrustList): TrustList['offices'][number] {
   const entry = list.offices.find((o) => o.officeCode === 'T01');
   if (entry === undefined) throw new Error('no province');
@@ -317,13 +338,16 @@ describe('export rules', () => {
     const ws = pair.district.workspace;
     const good = installedTrustList(ws);
     const goodRecipients = good === null ? [] : provinceEntry(good).encryptionKeys;
-    // An all-zero X25519 key passes the list's pattern but cannot be encrypted to: encryption fails after takeSequence.
-    installEdited(pair, (list) => void (provinceEntry(list).encryptionKeys = [{ recipient: recipientString(Buffer.alloc(32)), status: 'active' }]));
+    // An all-zero X25519 key cannot be encrypted to. Imports refuse such a list (E_TRUSTLIST_SCOPE)…
+    const zeroKey = (list: TrustList): void => void (provinceEntry(list).encryptionKeys = [{ recipient: recipientString(Buffer.alloc(32)), status: 'active' }]);
+    expect(() => installEdited(pair, zeroKey)).toThrow(AppError);
+    // …but one already in the database makes encryption fail after takeSequence: a sentence, and a gap.
+    installUnchecked(pair, zeroKey);
     const before = getExchangeIdentity(ws.db)?.next_sequence ?? 0;
-    expect(() => createExport(ws, P, PASS, true)).toThrow();
+    expect(() => createExport(ws, P, PASS, true)).toThrow(expect.objectContaining({ code: 'EXPORT_NO_RECIPIENT_KEY' }));
     expect(getExchangeIdentity(ws.db)?.next_sequence).toBe(before + 1);
     expect(listExportRecords(ws)).toEqual([]);
-    installEdited(pair, (list) => void (provinceEntry(list).encryptionKeys = goodRecipients));
+    installUnchecked(pair, (list) => void (provinceEntry(list).encryptionKeys = goodRecipients));
     const next = createExport(ws, P, PASS, true);
     expect(next.sequence).toBe(before + 1);
     expect(verifyOne(pair.province, bytesOf(next)).code).toBe('OK_STAGED');

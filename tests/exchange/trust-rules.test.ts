@@ -208,14 +208,16 @@ describe('trust lists and enrollments in a workspace', () => {
     expect(importTrustFile(s.workspace, 't.bctrust', writeTrustFile(V1, [A, B]), true, NOW).version).toBe(1);
   });
 
-  // BUG (fails until fixed): §3.5 and §5.3 — "A jump of more than 1000 needs supervisor confirmation".
-  // checkTrustListUpdate / importTrustFile accept any higher version silently.
-  it('BUG: a trust-list version jump of more than 1000 is not installed without supervisor confirmation (§3.5, §5.3)', () => {
+  // §3.5 and §5.3: "A jump of more than 1000 needs supervisor confirmation".
+  it('a trust-list version jump of more than 1000 is installed only with supervisor confirmation (§3.5, §5.3)', () => {
     const s = workspace('jump', 'DISTRICT', '001');
     importTrustFile(s.workspace, 'v1.bctrust', writeTrustFile(V1, [A, B]), true, NOW);
     expect(importTrustFile(s.workspace, 'v1001.bctrust', writeTrustFile(list(1001, [A, B, C], 2), [A, B]), false, NOW).version).toBe(1001);
-    expect(() => importTrustFile(s.workspace, 'v2002.bctrust', writeTrustFile(list(2002, [A, B, C], 2), [A, B]), false, NOW)).toThrow(AppError);
+    const jump = writeTrustFile(list(2002, [A, B, C], 2), [A, B]);
+    const error = refusal(() => importTrustFile(s.workspace, 'v2002.bctrust', jump, false, NOW));
+    expect(error.code).toBe('TRUST_VERSION_JUMP');
     expect(trustStatus(s.workspace, NOW).installed?.version).toBe(1001);
+    expect(importTrustFile(s.workspace, 'v2002.bctrust', jump, false, NOW, true).version).toBe(2002);
   });
 
   it('a training list into a production workspace is refused with the environment message', () => {

@@ -111,13 +111,13 @@ export const trustPublishCommand: Command = {
 
 export const trustImportCommand: Command = {
   valued: ['workspace', 'lang'],
-  flags: ['bootstrap'],
+  flags: ['bootstrap', 'confirm-jump'],
   run: ({ args, language, io }: CliContext) => {
     const [file] = args.positionals;
     if (file === undefined) throw missingArgument(language, 'trust import', 'needFile');
     const bytes = readIn(file, language);
     return withWorkspace(args, language, async ({ workspace }) => {
-      const summary = importTrustFile(workspace, path.basename(file), bytes, args.options.has('bootstrap'));
+      const summary = importTrustFile(workspace, path.basename(file), bytes, args.options.has('bootstrap'), new Date(), args.options.has('confirm-jump'));
       io.out(m(language, 'trustImported', { authority: summary.authority.officeName, version: summary.version, offices: summary.offices.length, expires: summary.expiresAt.slice(0, 10) }));
       if (args.options.has('bootstrap')) {
         io.out(m(language, 'bootstrapRoots'));

@@ -126,6 +126,15 @@ function toRecord(row: ReturnType<typeof listExports>[number]): ExportRecord {
   };
 }
 
+/** An installed list with a recipient key that cannot be encrypted to (imports refuse such lists) is a sentence, not a crash. */
+function encryptTo(bytes: Buffer, recipients: readonly string[], audience: readonly TrustOfficeEntry[]): Buffer {
+  try {
+    return ageEncrypt(bytes, recipients.map(parseRecipient), defaultChacha());
+  } catch {
+    throw new AppError('EXPORT_NO_RECIPIENT_KEY', { office: audience.map((a) => a.officeCode).join(', ') });
+  }
+}
+
 export function listExportRecords(ws: Workspace): ExportRecord[] {
   return listExports(ws.db).map(toRecord);
 }
@@ -156,7 +165,7 @@ export function createExport(ws: Workspace, periodId: string, passphrase: string
     };
     const built = buildPackage(input, seed);
     const recipients = summary.willEncrypt ? audience.flatMap((a) => a.encryptionKeys.filter((k) => k.status === 'active').map((k) => k.recipient)) : [];
-    const file = recipients.length > 0 ? ageEncrypt(built.bytes, recipients.map(parseRecipient), defaultChacha()) : built.bytes;
+    const file = recipients.length > 0 ? encryptTo(built.bytes, recipients, audience) : built.bytes;
     const fileName = `${isTraining ? 'TRAINING_' : ''}${identity.officeCode}_${periodId}_${String(sequence).padStart(6, '0')}.bcpkg`;
     const record = {
       package_id: input.packageId,

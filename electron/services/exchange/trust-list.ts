@@ -6,6 +6,7 @@
  * the installed list, never from a package.
  */
 import type { ExchangeEnvironment, OfficeLevel } from '../../../shared/api/exchange-types';
+import { generateX25519Secret, parseRecipient, x25519SharedSecret } from './age/x25519';
 import { BcpkgError } from './bcpkg-error';
 import { canonicalBytes, parseCanonical, type Json } from './canonical-json';
 import { BASE64_32, KEY_ID, LEVELS, OFFICE_CODE, SchemaReader, SHA256_HEX, UTC_TIME } from './schema-check';
@@ -225,6 +226,7 @@ export function checkScope(list: TrustList): void {
       throw new BcpkgError('E_TRUSTLIST_SCOPE', detail, { office: office.officeCode });
     };
     if (list.environment === 'production' && office.officeCode.startsWith('ZZ-')) fail('training code in production');
+    for (const key of office.encryptionKeys) if (!isUsableRecipient(key.recipient)) fail('unusable encryption key');
     for (const key of office.signingKeys) {
       if (keyIds.has(key.keyId)) fail('duplicate key id');
       keyIds.add(key.keyId);
@@ -235,6 +237,15 @@ export function checkScope(list: TrustList): void {
       cursor = byCode.get(cursor.parent ?? '');
       if (cursor === undefined) fail('parent not in list');
     }
+  }
+}
+
+/** An age recipient that parses and is not a low-order point: packages can be encrypted to it. */
+function isUsableRecipient(recipient: string): boolean {
+  try {
+    return x25519SharedSecret(generateX25519Secret(), parseRecipient(recipient)) !== null;
+  } catch {
+    return false;
   }
 }
 

@@ -38,6 +38,7 @@ import {
 import { language, nowIso, type Workspace } from '../workspace';
 
 const DAY_MS = 86_400_000;
+const MAX_VERSION_JUMP = 1000;
 
 /** Refusals of a file become one sentence naming the file and the format's reason. */
 export function refuse(ws: Workspace, fileName: string, error: unknown): never {
@@ -88,13 +89,24 @@ export function inspectTrustFile(ws: Workspace, fileName: string, bytes: Uint8Ar
 }
 
 /** Installs a `.bctrust` after §3.5's checks. Bootstrap is only for the first list, and the other way round. */
-export function importTrustFile(ws: Workspace, fileName: string, bytes: Uint8Array, isBootstrap: boolean, now = new Date()): TrustListSummary {
+export function importTrustFile(
+  ws: Workspace,
+  fileName: string,
+  bytes: Uint8Array,
+  isBootstrap: boolean,
+  now = new Date(),
+  isJumpConfirmed = false,
+): TrustListSummary {
   const installed = installedTrustList(ws);
   if (isBootstrap && installed !== null) throw new AppError('TRUST_ALREADY_BOOTSTRAPPED', { version: installed.version });
   try {
     const parsed = readTrustFile(bytes);
     if (!isBootstrap && installed === null) throw new BcpkgError('E_TRUSTLIST_NOT_BOOTSTRAPPED');
     checkTrustListUpdate(parsed, installed, { environment: workspaceEnvironment(ws), now });
+    // §3.5: a list that skips more than 1,000 versions may be a mistake or a replayed fork; a supervisor decides.
+    if (installed !== null && parsed.list.version - installed.version > MAX_VERSION_JUMP && !isJumpConfirmed) {
+      throw new AppError('TRUST_VERSION_JUMP', { from: installed.version, to: parsed.list.version, max: MAX_VERSION_JUMP });
+    }
     installTrustList(ws.db, {
       authority: parsed.list.authority.officeCode,
       version: parsed.list.version,

@@ -94,7 +94,11 @@ export function verifyPackage(file: Uint8Array, ctx: VerifierContext): VerifiedP
   if (binding.key.status === 'revoked') throw new BcpkgError('E_KEY_REVOKED', '', { keyId });
   if (!ed25519Verify(Buffer.from(binding.key.publicKey, 'base64'), manifestBytes, sig.signature)) throw new BcpkgError('E_SIG_INVALID');
   // Stage 4 — manifest semantics.
-  const manifest = readManifest(parseCanonical(manifestBytes, 'E_MANIFEST_NOT_CANONICAL'));
+  const parsed = parseCanonical(manifestBytes, 'E_MANIFEST_NOT_CANONICAL');
+  // A later format likely adds fields: say "update the software" rather than "invalid manifest".
+  const declared = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed.formatVersion : undefined;
+  if (typeof declared === 'number' && !SUPPORTED_FORMAT_VERSIONS.includes(declared)) throw new BcpkgError('E_FORMAT_VERSION', String(declared));
+  const manifest = readManifest(parsed);
   checkManifest(manifest, keyId, binding, encrypted, ctx);
   // Stage 5 — entries against the signed manifest.
   checkEntries(entries, manifest);

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileBytes, TrustListSummary, TrustStatus } from '../../../shared/api/exchange-types';
+import { ApiCallError } from '../../api/client';
 import { useClient } from '../../app/client-context';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { errorText } from '../../app/error-text';
@@ -28,6 +29,8 @@ export function TrustPanel({ trust, onChanged }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [bootstrap, setBootstrap] = useState<{ file: FileBytes; summary: TrustListSummary } | null>(null);
+  // A list skipping more than 1,000 versions waits for a supervisor's explicit confirmation (§3.5).
+  const [jumping, setJumping] = useState<FileBytes | null>(null);
   const installed = trust.installed;
 
   const installedText = (s: TrustListSummary) => t('exchange.trust.installed', { version: s.version, offices: s.offices.length, date: formatDay(s.expiresAt) });
@@ -35,10 +38,12 @@ export function TrustPanel({ trust, onChanged }: Props) {
   const run = async (file: File) => {
     setError(null);
     setDone(null);
+    setJumping(null);
     setIsBusy(true);
+    let bytes: FileBytes | null = null;
     try {
       const picked = await readPickedFile(file);
-      const bytes: FileBytes = { fileName: picked.fileName, bytesBase64: picked.bytesBase64 };
+      bytes = { fileName: picked.fileName, bytesBase64: picked.bytesBase64 };
       if (installed === null) {
         setBootstrap({ file: bytes, summary: await client.call('trust.inspect', { file: bytes }) });
       } else {
@@ -47,9 +52,23 @@ export function TrustPanel({ trust, onChanged }: Props) {
       }
     } catch (caught) {
       setError(errorText(caught, t));
+      if (caught instanceof ApiCallError && caught.code === 'TRUST_VERSION_JUMP') setJumping(bytes);
     } finally {
       setIsBusy(false);
     }
+  };
+
+  const confirmJump = () => {
+    if (jumping === null) return;
+    setError(null);
+    client
+      .call('trust.import', { file: jumping, isBootstrap: false, isJumpConfirmed: true })
+      .then((summary) => {
+        setJumping(null);
+        setDone(installedText(summary));
+        onChanged();
+      })
+      .catch((caught: unknown) => setError(errorText(caught, t)));
   };
 
   const confirmBootstrap = async () => {
@@ -93,6 +112,11 @@ export function TrustPanel({ trust, onChanged }: Props) {
         </div>
       )}
       <ErrorAlert message={error} onDismiss={() => setError(null)} />
+      {jumping !== null && (
+        <button type="button" className="button" onClick={confirmJump}>
+          {t('exchange.trust.confirmJump')}
+        </button>
+      )}
       {done !== null && (
         <p className="result" role="status" data-testid="trust-installed">
           {done}
