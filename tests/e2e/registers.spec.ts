@@ -124,6 +124,7 @@ test('typing three hotspots, pasting 30 × 6 with a bad row, undo/redo, Ctrl+D o
   await page.keyboard.type('diem co nguy co');
   await page.keyboard.press('Enter');
   await saved(page);
+  await expect(rowCell(page, 3, 'category')).toHaveText('Điểm có nguy cơ');
   await rowCell(page, 3, 'category').click();
   await rowCell(page, 12, 'category').click({ modifiers: ['Shift'] });
   await page.keyboard.press('Control+d');
