@@ -37,3 +37,16 @@ export async function waitUntilSaved(page: Page): Promise<void> {
   await expect(page.locator('.cell-pending')).toHaveCount(0);
   await expect(page.getByTestId('save-status')).toHaveText(/^Đã lưu lúc \d{2}:\d{2}:\d{2}$/u);
 }
+
+/**
+ * Hovers a cell until its tooltip shows the text. AG Grid shows a tooltip after a delay
+ * and only for a pointer that enters the cell, so under load a single hover can land
+ * while the previous tooltip is still fading; the pointer leaves the grid and comes back.
+ */
+export async function expectTooltip(page: Page, target: Locator, text: string): Promise<void> {
+  await expect(async () => {
+    await page.mouse.move(0, 0);
+    await target.hover();
+    await expect(page.locator('.ag-tooltip:not(.ag-tooltip-hiding)')).toContainText(text, { timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
+}

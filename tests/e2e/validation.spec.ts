@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { initWorkspace, repoRoot, startHost, tempWorkspace, UNITS_CSV_2025, type Host } from './host';
-import { cell, chooseQuarter, typeIntoCell, waitUntilSaved } from './sheet-steps';
+import { cell, chooseQuarter, expectTooltip, typeIntoCell, waitUntilSaved } from './sheet-steps';
 
 const ERROR_SHOT = path.join(repoRoot, 'test-results', 'validation-error.png');
 const FIXED_SHOT = path.join(repoRoot, 'test-results', 'validation-fixed.png');
@@ -66,8 +66,7 @@ test('a level-II commune declared drug-free: V5 in the cell, the panel and the e
   await showStatusColumns(page, BA_DINH);
   await expect(cell(page, BA_DINH, 'computed_class')).toHaveText('Trọng điểm loại II');
   await expect(cell(page, BA_DINH, 'criteria')).toHaveText('a: II, b: II, c: II');
-  await cell(page, BA_DINH, 'computed_class').hover();
-  await expect(page.locator('.ag-tooltip:not(.ag-tooltip-hiding)')).toContainText('Trọng điểm loại II');
+  await expectTooltip(page, cell(page, BA_DINH, 'computed_class'), 'Trọng điểm loại II');
 
   await typeIntoCell(page, BA_DINH, 'declared_class', 'không ma túy');
   await waitUntilSaved(page);
@@ -75,8 +74,7 @@ test('a level-II commune declared drug-free: V5 in the cell, the panel and the e
 
   // The cells V5 points at are marked, with the message in their tooltip.
   await expect(cell(page, BA_DINH, 'addicts_with_records')).toHaveClass(/cell-problem-error/u);
-  await cell(page, BA_DINH, 'addicts_with_records').hover();
-  await expect(page.locator('.ag-tooltip:not(.ag-tooltip-hiding)')).toContainText('V5: Phường Ba Đình khai “Không ma túy”');
+  await expectTooltip(page, cell(page, BA_DINH, 'addicts_with_records'), 'V5: Phường Ba Đình khai “Không ma túy”');
 
   await openProblems(page);
   await expect(page.getByTestId('problem-counts')).toContainText(/^[1-9]\d* lỗi, \d+ cảnh báo$/u);
