@@ -73,7 +73,7 @@ export function verifyPackage(file: Uint8Array, ctx: VerifierContext): VerifiedP
   if (file.length > MAX_FILE_BYTES) throw new BcpkgError('E_FILE_TOO_LARGE');
   let plain: Uint8Array = file;
   let encrypted = false;
-  if (startsWith(file, AGE_MAGIC)) {
+  if (isAgeFile(file)) {
     // Stage 1 — decrypt, bounded; the plaintext must itself be a plain package.
     plain = ageDecrypt(file, ctx.identities, { backend: ctx.backend, maxPlaintext: MAX_FILE_BYTES });
     encrypted = true;
@@ -118,6 +118,11 @@ export function verifyPackage(file: Uint8Array, ctx: VerifierContext): VerifiedP
     alreadyImportedAt,
     warnings,
   };
+}
+
+/** An encrypted package (§2.1: detected by content, never by extension). */
+export function isAgeFile(bytes: Uint8Array): boolean {
+  return startsWith(bytes, AGE_MAGIC);
 }
 
 function startsWith(bytes: Uint8Array, magic: Buffer): boolean {

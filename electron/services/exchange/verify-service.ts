@@ -15,15 +15,13 @@ import { isInJurisdiction } from './jurisdiction';
 import { unlockIdentities } from './keys-service';
 import { officeIdentity, workspaceEnvironment } from './office-identity';
 import { installedTrustList } from './trust-service';
-import { EMPTY_REPLAY_STATE, verifyPackage, type ReplayState, type VerifierContext } from './verify-package';
+import { EMPTY_REPLAY_STATE, isAgeFile, verifyPackage, type ReplayState, type VerifierContext } from './verify-package';
 import { keysOfKind } from '../../../db/queries/exchange';
-
-const AGE_MAGIC = Buffer.from('age-encryption.org/v1\n', 'ascii');
 
 export type VerifyOptions = { now?: Date; backend?: ChachaBackend; replay?: ReplayState };
 
 export function isEncryptedFile(bytes: Uint8Array): boolean {
-  return bytes.length >= AGE_MAGIC.length && AGE_MAGIC.equals(bytes.subarray(0, AGE_MAGIC.length));
+  return isAgeFile(bytes);
 }
 
 function ownOfficeCode(ws: Workspace): string {

@@ -1,9 +1,6 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient } from '../../app/client-context';
-import { ErrorAlert } from '../../app/ErrorAlert';
-import { errorText } from '../../app/error-text';
-import { PassphraseField } from './PassphraseField';
+import { PassphraseAction } from './PassphraseAction';
 
 type Props = { onAdded: () => void };
 
@@ -15,47 +12,18 @@ type Props = { onAdded: () => void };
 export function AddEncryptionKey({ onAdded }: Props) {
   const { t } = useTranslation();
   const client = useClient();
-  const [isAsking, setIsAsking] = useState(false);
-  const [passphrase, setPassphrase] = useState('');
-  const [isBusy, setIsBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    setIsBusy(true);
-    client
-      .call('keys.generate', { passphrase, withEncryption: true })
-      .then(() => {
-        setPassphrase('');
-        setIsAsking(false);
-        onAdded();
-      })
-      .catch((caught: unknown) => setError(errorText(caught, t)))
-      .finally(() => setIsBusy(false));
-  };
-
   return (
     <div className="exchange-form">
-      {isAsking ? (
-        <form onSubmit={submit} aria-busy={isBusy}>
-          <p className="hint">{t('exchange.keys.addEncryptionHint')}</p>
-          <PassphraseField label={t('exchange.keys.enrollmentPassphrase')} value={passphrase} onChange={setPassphrase} />
-          <div className="actions">
-            <button type="submit" className="button primary" disabled={isBusy || passphrase === ''}>
-              {isBusy ? t('exchange.keys.generating') : t('exchange.keys.addEncryption')}
-            </button>
-            <button type="button" className="button" onClick={() => setIsAsking(false)}>
-              {t('dialog.cancel')}
-            </button>
-          </div>
-        </form>
-      ) : (
-        <button type="button" className="button" onClick={() => setIsAsking(true)}>
-          {t('exchange.keys.addEncryption')}
-        </button>
-      )}
-      <ErrorAlert message={error} onDismiss={() => setError(null)} />
+      <PassphraseAction
+        label={t('exchange.keys.addEncryption')}
+        busyLabel={t('exchange.keys.generating')}
+        passphraseLabel={t('exchange.keys.enrollmentPassphrase')}
+        hint={<p className="hint">{t('exchange.keys.addEncryptionHint')}</p>}
+        run={async (passphrase) => {
+          await client.call('keys.generate', { passphrase, withEncryption: true });
+          onAdded();
+        }}
+      />
     </div>
   );
 }
