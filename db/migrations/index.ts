@@ -5,6 +5,7 @@
 import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-registers-history';
 import { migration0003 } from './0003-exchange';
+import { migration0004 } from './0004-consolidation';
 
 export type Migration = {
   version: number;
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: migration0001 },
   { version: 2, name: 'registers-history', sql: migration0002, isForeignKeyRebuild: true },
   { version: 3, name: 'exchange', sql: migration0003 },
+  { version: 4, name: 'consolidation', sql: migration0004 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
