@@ -12,6 +12,7 @@ import { defaultWorkspacePath } from '../services/paths';
 import { parseArgs, UsageError } from './args';
 import { checkCommand } from './commands/check';
 import { exportCommand, probeCommand, verifyCommand } from './commands/exchange';
+import { logVerifyCommand, receiveCommand } from './commands/receive';
 import { keysEnrollmentCommand, keysGenerateCommand, keysImportIdentityCommand, keysShowCommand } from './commands/keys';
 import {
   trustAddOfficeCommand,
@@ -50,6 +51,8 @@ const COMMANDS: Record<string, Command> = {
   export: exportCommand,
   verify: verifyCommand,
   probe: probeCommand,
+  receive: receiveCommand,
+  'log verify': logVerifyCommand,
 };
 
 const processIo: CliIo = {

@@ -14,7 +14,9 @@ import { copyForward, listPeriodInfos, lockPeriod, unlockPeriod } from './period
 import { listHotspotRows, listModelSiteRows, listUnitsUnderOffice } from './register-service';
 import { classificationReading, getLayout, saveLayout, setClassificationReading, setUserName } from './settings-service';
 import { importUnitList, listChildUnits, listSchemeSummaries } from './units-service';
+import { importLog, receivedPackages, verifyImportLog } from './exchange/consolidation-service';
 import { createEnrollment } from './exchange/enrollment-service';
+import { confirmStaged, receiveFiles, rejectStaged } from './exchange/receive-service';
 import { createExport, exportFile, exportSummary, listExportRecords } from './exchange/export-service';
 import { generateKeys, keysStatus } from './exchange/keys-service';
 import { workspaceEnvironment } from './exchange/office-identity';
@@ -80,6 +82,17 @@ export function createHandlers(ws: Workspace): Handlers {
     'exports.create': ({ periodId, passphrase, includeHotspots }) => createExport(ws, periodId, passphrase, includeHotspots),
     'exports.list': () => listExportRecords(ws),
     'exports.file': ({ packageId }) => exportFile(ws, packageId),
+    'packages.receive': ({ files, passphrase }) =>
+      receiveFiles(
+        ws,
+        files.map((f) => ({ fileName: f.fileName, bytes: Buffer.from(f.bytesBase64, 'base64') })),
+        passphrase,
+      ),
+    'packages.confirm': ({ stagingId, isSupervisorConfirmed }) => confirmStaged(ws, stagingId, isSupervisorConfirmed),
+    'packages.reject': ({ stagingId, reason }) => rejectStaged(ws, stagingId, reason),
+    'packages.received': () => receivedPackages(ws),
+    'importLog.list': () => importLog(ws),
+    'importLog.verify': () => verifyImportLog(ws),
     'packages.verify': ({ files, passphrase }) =>
       verifyFiles(
         ws,

@@ -17,7 +17,11 @@ import type {
   ExportResult,
   ExportSummary,
   FileBytes,
+  ImportLogCheck,
+  ImportLogEntry,
   KeysStatus,
+  ReceiveResult,
+  ReceivedPackageInfo,
   TrustListSummary,
   TrustStatus,
   VerifyResult,
@@ -199,6 +203,18 @@ export type ApiContract = {
   'exports.list': { input: z.infer<Schemas['exports.list']>; output: ExportRecord[] };
   /** A sent package's file again (lost download): the same signed package, encrypted afresh to the recipients. */
   'exports.file': { input: z.infer<Schemas['exports.file']>; output: FileBytes };
+  /** Verifies and stages received files (§6): each gets its code, and a staged one the conflict preview and warnings; only the log is written. */
+  'packages.receive': { input: z.infer<Schemas['packages.receive']>; output: ReceiveResult[] };
+  /** Commits a staged package in one transaction (warnings need isSupervisorConfirmed). */
+  'packages.confirm': { input: z.infer<Schemas['packages.confirm']>; output: ReceivedPackageInfo };
+  /** Declines a staged package with a reason, kept in the import log. */
+  'packages.reject': { input: z.infer<Schemas['packages.reject']>; output: { rejected: true } };
+  /** Every package accepted here, newest first, with its status (accepted, superseded, quarantined). */
+  'packages.received': { input: z.infer<Schemas['packages.received']>; output: ReceivedPackageInfo[] };
+  /** The import log, newest first. */
+  'importLog.list': { input: z.infer<Schemas['importLog.list']>; output: ImportLogEntry[] };
+  /** Walks the hash chain of the import log: intact, or the first row where it breaks. */
+  'importLog.verify': { input: z.infer<Schemas['importLog.verify']>; output: ImportLogCheck };
   /** Verifies received package files by the stages of §5, writing nothing; a result and, when valid, a preview per file. */
   'packages.verify': { input: z.infer<Schemas['packages.verify']>; output: VerifyResult[] };
 };
@@ -262,6 +278,12 @@ export const METHOD_NAMES = [
   'exports.list',
   'exports.file',
   'packages.verify',
+  'packages.receive',
+  'packages.confirm',
+  'packages.reject',
+  'packages.received',
+  'importLog.list',
+  'importLog.verify',
 ] as const satisfies readonly MethodName[];
 
 export function isMethodName(name: string): name is MethodName {

@@ -32,5 +32,11 @@ export const exchangeSchemas = {
   'exports.create': z.object({ periodId, passphrase, includeHotspots: z.boolean() }).strict(),
   'exports.list': empty,
   'exports.file': z.object({ packageId: z.string().regex(/^[0-9a-f-]{36}$/u) }).strict(),
+  'packages.receive': z.object({ files: z.array(file).min(1).max(100), passphrase: passphrase.nullable() }).strict(),
+  'packages.confirm': z.object({ stagingId: z.string().uuid(), isSupervisorConfirmed: z.boolean() }).strict(),
+  'packages.reject': z.object({ stagingId: z.string().uuid(), reason: z.string().trim().min(1).max(500) }).strict(),
+  'packages.received': empty,
+  'importLog.list': empty,
+  'importLog.verify': empty,
   'packages.verify': z.object({ files: z.array(file).min(1).max(100), passphrase: passphrase.nullable() }).strict(),
 } as const;

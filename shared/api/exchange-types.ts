@@ -122,3 +122,59 @@ export type VerifyResult = {
   } | null;
 };
 
+
+/** One field's change between the current and the incoming snapshot of a record (§6.3). */
+export type FieldChange = { field: string; before: unknown; after: unknown };
+export type RecordChange = { id: string; kind: 'added' | 'removed' | 'changed'; fields: FieldChange[] };
+export type DatasetDiff = { dataset: DatasetName; countBefore: number; countAfter: number; changes: RecordChange[] };
+
+export type PackageDiff = {
+  /** The package this one would replace in its slot; null for the slot's first package. */
+  previous: { packageId: string; sequence: number } | null;
+  datasets: DatasetDiff[];
+  /** Sums over the communes of each count that changes (e.g. registered addicts 120 → 131). */
+  totals: { field: string; before: number; after: number }[];
+  /** The same hotspot address reported by another office for the same period (§6.3 cross-office anomalies). */
+  duplicateAddresses: { hotspotId: string; address: string; otherOffice: string }[];
+};
+
+export type ReceiveWarning = { code: 'W_SUPERSEDES_MISMATCH' | 'W_SUPERSEDES_UNKNOWN' | 'W_SEQUENCE_JUMP' | 'W_AFTER_UPWARD_REPORT'; message: string };
+
+/** A received file after verification: staged (awaiting confirm or reject) or already decided. */
+export type ReceiveResult = VerifyResult & {
+  /** Set when the package is staged: pass it to packages.confirm or packages.reject. */
+  stagingId: string | null;
+  warnings: ReceiveWarning[];
+  diff: PackageDiff | null;
+};
+
+export type ReceivedPackageInfo = {
+  packageId: string;
+  packageDigest: string;
+  issuer: string;
+  periodId: string;
+  sequence: number;
+  keyId: string;
+  status: 'accepted' | 'superseded' | 'quarantined';
+  encrypted: boolean;
+  fileName: string;
+  acceptedAt: string;
+  acceptedBy: string | null;
+};
+
+export type ImportLogEntry = {
+  id: number;
+  at: string;
+  operator: string | null;
+  sourceFilename: string | null;
+  packageId: string | null;
+  issuer: string | null;
+  period: string | null;
+  sequence: number | null;
+  decision: string;
+  code: string | null;
+  detail: string | null;
+  rowHash: string;
+};
+
+export type ImportLogCheck = { rows: number; isIntact: boolean; brokenAtId: number | null; head: string };

@@ -14,6 +14,8 @@ const vi = {
   pcmt trust import TỆP.bctrust --workspace TỆP [--bootstrap]
   pcmt export --workspace TỆP --period KỲ --out TỆP.bcpkg [--no-hotspots]
   pcmt verify TỆP… --workspace TỆP [--json]                kiểm tra gói nhận được, không ghi gì
+  pcmt receive TỆP… --workspace TỆP [--yes] [--json]       kiểm tra, xem trước và (với --yes) nhập gói vào dữ liệu tổng hợp
+  pcmt log verify --workspace TỆP                          kiểm tra chuỗi băm của sổ nhập gói
   pcmt probe                                               kiểm tra các thuật toán mật mã của môi trường chạy
   pcmt init … --training                                    tạo tệp dữ liệu tập huấn (gói mang nhãn training)`,
   passphrasePrompt: 'Mật khẩu khóa: ',
@@ -53,6 +55,11 @@ Ngày: {{date}} — PCMT Desk {{appVersion}}`,
   probeLine: '{{status}} {{capability}}: {{detail}}',
   probeMissing: 'Thiếu thuật toán bắt buộc: {{missing}}. Bản dựng này không dùng được để ký và kiểm tra gói.',
   probeOk: 'Đủ các thuật toán cần cho gói dữ liệu có chữ ký.',
+  receiveStaged: 'đã kiểm tra, chưa nhập (thêm --yes để nhập)',
+  receiveAccepted: 'đã nhập ({{changes}} dòng thay đổi)',
+  receiveLine: '{{file}}: {{decision}} {{code}} — {{message}}',
+  logIntact: 'Sổ nhập gói nguyên vẹn: {{rows}} dòng, mã băm cuối {{head}}.',
+  logBroken: 'Sổ nhập gói đã bị sửa: chuỗi băm đứt tại dòng {{id}} (đã đọc {{rows}} dòng). Báo ngay cán bộ CNTT và lãnh đạo.',
 };
 
 const en: Record<keyof typeof vi, string> = {
@@ -68,6 +75,8 @@ const en: Record<keyof typeof vi, string> = {
   pcmt trust import FILE.bctrust --workspace FILE [--bootstrap]
   pcmt export --workspace FILE --period PERIOD --out FILE.bcpkg [--no-hotspots]
   pcmt verify FILE… --workspace FILE [--json]              check received packages; writes nothing
+  pcmt receive FILE… --workspace FILE [--yes] [--json]     check, preview and (with --yes) import packages into the consolidated data
+  pcmt log verify --workspace FILE                         check the hash chain of the import log
   pcmt probe                                               check the runtime's cryptography
   pcmt init … --training                                    create a training workspace (its packages say training)`,
   passphrasePrompt: 'Key passphrase: ',
@@ -107,6 +116,11 @@ Date: {{date}} — PCMT Desk {{appVersion}}`,
   probeLine: '{{status}} {{capability}}: {{detail}}',
   probeMissing: 'Required algorithms are missing: {{missing}}. This build cannot sign or verify packages.',
   probeOk: 'Every algorithm signed packages need is present.',
+  receiveStaged: 'checked, not imported (add --yes to import)',
+  receiveAccepted: 'imported ({{changes}} records changed)',
+  receiveLine: '{{file}}: {{decision}} {{code}} — {{message}}',
+  logIntact: 'The import log is intact: {{rows}} rows, last hash {{head}}.',
+  logBroken: 'The import log was altered: the hash chain breaks at row {{id}} ({{rows}} rows read). Tell the IT officer and the head of office now.',
 };
 
 export type CliExchangeKey = keyof typeof vi;

@@ -70,6 +70,8 @@ export const errorsEn: Record<ErrorCode, string> = {
   EXPORT_KEY_NOT_TRUSTED: 'The office’s signing key {{keyId}} is not in the trust list yet (awaiting the province). Send the key registration file to the province, then import the new trust list.',
   EXPORT_ADDRESS_TOO_LONG: 'The address of hotspot {{code}} is longer than {{max}} characters, which the package format does not allow. Shorten it (move the description to the Note column) and send again.',
   TRUST_VERSION_JUMP: 'The new trust list jumps from version {{from}} to {{to}} (more than {{max}} versions), so it was not installed. A supervisor must confirm with the province, then choose “Confirmed by a supervisor — install” (or “pcmt trust import … --confirm-jump”).',
+  STAGED_PACKAGE_GONE: 'This package is no longer waiting (it was decided, or the app restarted). Open the package file again to check it.',
+  SUPERVISOR_REQUIRED: 'The package has warnings a supervisor must confirm ({{codes}}). Not imported; have a supervisor review and confirm it, or reject it.',
   EXCHANGE_OFFICE_CODE: 'The office’s exchange code is not known yet. Choose the office’s unit before creating keys.',
 };
 

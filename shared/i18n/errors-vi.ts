@@ -72,6 +72,8 @@ export const errorsVi = {
   EXPORT_KEY_NOT_TRUSTED: 'Khóa ký {{keyId}} của đơn vị chưa có trong danh sách tin cậy (đang chờ cấp tỉnh duyệt). Hãy gửi tệp đăng ký khóa cho cấp tỉnh rồi nhập danh sách tin cậy mới.',
   EXPORT_ADDRESS_TOO_LONG: 'Địa chỉ của điểm {{code}} dài hơn {{max}} ký tự nên không gửi được theo định dạng gói. Hãy rút gọn địa chỉ (chuyển phần mô tả sang cột Ghi chú) rồi gửi lại.',
   TRUST_VERSION_JUMP: 'Danh sách tin cậy mới nhảy từ phiên bản {{from}} lên {{to}} (quá {{max}} phiên bản) nên chưa cài. Cần lãnh đạo xác nhận với cấp tỉnh rồi chọn “Lãnh đạo đã xác nhận — vẫn cài” (hoặc “pcmt trust import … --confirm-jump”).',
+  STAGED_PACKAGE_GONE: 'Gói này không còn trong danh sách chờ (đã được quyết định hoặc phần mềm đã khởi động lại). Hãy mở lại tệp gói để kiểm tra.',
+  SUPERVISOR_REQUIRED: 'Gói có cảnh báo cần lãnh đạo xác nhận ({{codes}}). Chưa nhập; hãy để lãnh đạo xem và xác nhận, hoặc từ chối gói.',
   EXCHANGE_OFFICE_CODE: 'Chưa xác định được mã đơn vị trao đổi của cơ quan. Hãy chọn đơn vị của cơ quan trước khi tạo khóa.',
 } as const;
 

@@ -51,6 +51,30 @@ export function installedTrustList(ws: Workspace): TrustList | null {
   return row === undefined ? null : readTrustList(parseCanonical(row.list_json, 'E_MANIFEST_NOT_CANONICAL'));
 }
 
+/**
+ * The installed list as this office applies it: keys it revoked itself are revoked
+ * now, before the next list carries the revocation (§3.7: the authority acts at once).
+ */
+export function effectiveTrustList(ws: Workspace): TrustList | null {
+  const list = installedTrustList(ws);
+  if (list === null) return null;
+  const revoked = ws.db.prepare('SELECT key_id, revoked_at, last_trusted_sequence, reason FROM key_revocations').all() as {
+    key_id: string;
+    revoked_at: string;
+    last_trusted_sequence: number;
+    reason: string | null;
+  }[];
+  for (const r of revoked) {
+    for (const office of list.offices) {
+      for (const key of office.signingKeys) {
+        if (key.keyId !== r.key_id) continue;
+        Object.assign(key, { status: 'revoked', revokedAt: r.revoked_at, lastTrustedSequence: r.last_trusted_sequence, reason: r.reason });
+      }
+    }
+  }
+  return list;
+}
+
 export function summarizeTrustList(list: TrustList): TrustListSummary {
   return {
     authority: { officeCode: list.authority.officeCode, officeName: list.authority.officeName },

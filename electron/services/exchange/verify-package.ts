@@ -216,7 +216,7 @@ function readDatasets(
   return out;
 }
 
-function checkReplay(m: Manifest, digest: string, replay: ReplayState): { alreadyImportedAt: string | null; warnings: VerifyWarningCode[] } {
+export function checkReplay(m: Manifest, digest: string, replay: ReplayState): { alreadyImportedAt: string | null; warnings: VerifyWarningCode[] } {
   const known = replay.packageById(m.packageId);
   if (known !== null) {
     if (known.packageDigest === digest) return { alreadyImportedAt: known.importedAt, warnings: [] };

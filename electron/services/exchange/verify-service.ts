@@ -14,8 +14,9 @@ import { isBcpkgError } from './bcpkg-error';
 import { isInJurisdiction } from './jurisdiction';
 import { unlockIdentities } from './keys-service';
 import { officeIdentity, workspaceEnvironment } from './office-identity';
-import { installedTrustList } from './trust-service';
-import { EMPTY_REPLAY_STATE, isAgeFile, verifyPackage, type ReplayState, type VerifierContext } from './verify-package';
+import { effectiveTrustList } from './trust-service';
+import { dbReplayState } from './replay-state';
+import { isAgeFile, verifyPackage, type ReplayState, type VerifiedPackage, type VerifierContext } from './verify-package';
 import { keysOfKind } from '../../../db/queries/exchange';
 
 export type VerifyOptions = { now?: Date; backend?: ChachaBackend; replay?: ReplayState };
@@ -28,6 +29,30 @@ function ownOfficeCode(ws: Workspace): string {
   return getExchangeIdentity(ws.db)?.office_code ?? officeIdentity(ws).officeCode;
 }
 
+/**
+ * The verifier's inputs from this workspace: the installed trust list with local
+ * revocations applied at once (§3.7), the office's identities, and what it already holds.
+ */
+export function verifierContext(ws: Workspace, identities: readonly Uint8Array[], options: VerifyOptions = {}): VerifierContext {
+  return {
+    trustList: effectiveTrustList(ws),
+    identities,
+    ownOfficeCode: ownOfficeCode(ws),
+    environment: workspaceEnvironment(ws),
+    now: options.now ?? new Date(),
+    backend: options.backend ?? defaultChacha(),
+    isInJurisdiction: (root, unitCode) => isInJurisdiction(ws, root, unitCode),
+    replay: options.replay ?? dbReplayState(ws),
+  };
+}
+
+/** The identities to try, unlocked with the passphrase only when some file is encrypted and the office can decrypt. */
+export function identitiesFor(ws: Workspace, files: readonly { bytes: Uint8Array }[], passphrase: string | null): Buffer[] {
+  const needsIdentities = files.some((f) => isEncryptedFile(f.bytes)) && keysOfKind(ws.db, 'encryption').length > 0;
+  if (needsIdentities && passphrase === null) throw new AppError('PASSPHRASE_REQUIRED', { action: language(ws) === 'en' ? 'open encrypted packages' : 'mở gói đã mã hóa' });
+  return needsIdentities && passphrase !== null ? unlockIdentities(ws, passphrase) : [];
+}
+
 /** Verifies every file; a passphrase is needed only when a file is encrypted and the office holds decryption keys. */
 export function verifyFiles(
   ws: Workspace,
@@ -35,36 +60,35 @@ export function verifyFiles(
   passphrase: string | null,
   options: VerifyOptions = {},
 ): VerifyResult[] {
-  const needsIdentities = files.some((f) => isEncryptedFile(f.bytes)) && keysOfKind(ws.db, 'encryption').length > 0;
-  if (needsIdentities && passphrase === null) throw new AppError('PASSPHRASE_REQUIRED', { action: language(ws) === 'en' ? 'open encrypted packages' : 'mở gói đã mã hóa' });
-  const identities = needsIdentities && passphrase !== null ? unlockIdentities(ws, passphrase) : [];
+  const identities = identitiesFor(ws, files, passphrase);
   try {
-    const ctx: VerifierContext = {
-      trustList: installedTrustList(ws),
-      identities,
-      ownOfficeCode: ownOfficeCode(ws),
-      environment: workspaceEnvironment(ws),
-      now: options.now ?? new Date(),
-      backend: options.backend ?? defaultChacha(),
-      isInJurisdiction: (root, unitCode) => isInJurisdiction(ws, root, unitCode),
-      replay: options.replay ?? EMPTY_REPLAY_STATE,
-    };
+    const ctx = verifierContext(ws, identities, options);
     return files.map((f) => verifyOne(ws, f.fileName, f.bytes, ctx));
   } finally {
     for (const id of identities) id.fill(0);
   }
 }
 
-function verifyOne(ws: Workspace, fileName: string, bytes: Uint8Array, ctx: VerifierContext): VerifyResult {
+export function verifyOne(ws: Workspace, fileName: string, bytes: Uint8Array, ctx: VerifierContext): VerifyResult {
+  return verifyWithPackage(ws, fileName, bytes, ctx).result;
+}
+
+/** The result for the UI and, when the file passed, the verified package itself (for staging). */
+export function verifyWithPackage(
+  ws: Workspace,
+  fileName: string,
+  bytes: Uint8Array,
+  ctx: VerifierContext,
+): { result: VerifyResult; verified: VerifiedPackage | null } {
   const lang = language(ws);
   try {
     const v = verifyPackage(bytes, ctx);
     const code = v.alreadyImportedAt === null ? 'OK_STAGED' : 'I_ALREADY_IMPORTED';
     const m = v.manifest;
-    return {
+    const result: VerifyResult = {
       file: fileName,
       code,
-      message: exchangeMessage(lang, code, { date: v.alreadyImportedAt ?? '' }),
+      message: exchangeMessage(lang, code, { date: v.alreadyImportedAt?.slice(0, 10) ?? '' }),
       issuer: m.issuer.officeCode,
       issuerName: m.issuer.officeName,
       period: m.period,
@@ -83,9 +107,10 @@ function verifyOne(ws: Workspace, fileName: string, bytes: Uint8Array, ctx: Veri
         })),
       },
     };
+    return { result, verified: v };
   } catch (error) {
     if (!isBcpkgError(error)) throw error;
-    return {
+    const result: VerifyResult = {
       file: fileName,
       code: error.code,
       message: exchangeMessage(lang, error.code, error.params),
@@ -95,6 +120,6 @@ function verifyOne(ws: Workspace, fileName: string, bytes: Uint8Array, ctx: Veri
       sequence: null,
       preview: null,
     };
+    return { result, verified: null };
   }
 }
-

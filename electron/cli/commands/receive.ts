@@ -1,0 +1,62 @@
+/**
+ * `pcmt receive FILE… --workspace FILE [--yes] [--json]`: verify and stage each file,
+ * then, with --yes, commit every package that needs no supervisor; the rest is reported
+ * (warnings wait for a supervisor in the app). Without --yes nothing is committed.
+ * `pcmt log verify --workspace FILE`: walks the import log's hash chain.
+ */
+import path from 'node:path';
+import { cliExchangeMessage as m } from '../../../shared/i18n/cli-exchange-messages';
+import { keysOfKind } from '../../../db/queries/exchange';
+import { isAppError } from '../../../shared/errors';
+import { errorMessage } from '../../../shared/i18n/messages';
+import { confirmStaged, receiveFiles } from '../../services/exchange/receive-service';
+import { verifyImportLog } from '../../services/exchange/consolidation-service';
+import { isEncryptedFile } from '../../services/exchange/verify-service';
+import { type CliContext, type Command } from '../context';
+import { missingArgument, readIn, withWorkspace } from './keys';
+import { readPassphrase } from './passphrase';
+
+type Outcome = { file: string; code: string; decision: string; message: string; issuer: string | null; period: string | null; sequence: number | null };
+
+export const receiveCommand: Command = {
+  valued: ['workspace', 'lang'],
+  flags: ['yes', 'json'],
+  run: ({ args, language, io }: CliContext) => {
+    if (args.positionals.length === 0) throw missingArgument(language, 'receive', 'needFile');
+    const files = args.positionals.map((f) => ({ fileName: f, bytes: readIn(f, language) }));
+    return withWorkspace(args, language, async ({ workspace }) => {
+      const needsPassphrase = files.some((f) => isEncryptedFile(f.bytes)) && keysOfKind(workspace.db, 'encryption').length > 0;
+      const passphrase = needsPassphrase ? await readPassphrase(language, m(language, 'passphrasePrompt')) : null;
+      const outcomes: Outcome[] = receiveFiles(workspace, files, passphrase).map((r) => {
+        const base = { file: r.file, code: r.code, issuer: r.issuer, period: r.period, sequence: r.sequence };
+        if (r.stagingId === null) return { ...base, decision: r.code === 'I_ALREADY_IMPORTED' ? 'unchanged' : 'rejected', message: r.message };
+        if (r.warnings.length > 0) return { ...base, code: r.warnings[0]?.code ?? r.code, decision: 'needs-supervisor', message: r.warnings.map((w) => w.message).join(' ') };
+        if (!args.options.has('yes')) return { ...base, decision: 'staged', message: m(language, 'receiveStaged') };
+        try {
+          confirmStaged(workspace, r.stagingId, false);
+          return { ...base, decision: 'accepted', message: m(language, 'receiveAccepted', { changes: r.diff?.datasets.reduce((n, d) => n + d.changes.length, 0) ?? 0 }) };
+        } catch (error) {
+          if (!isAppError(error)) throw error;
+          return { ...base, decision: 'rejected', message: errorMessage(error.code, error.params, language) };
+        }
+      });
+      for (const o of outcomes) {
+        if (args.options.has('json')) io.out(JSON.stringify(o));
+        else io.out(m(language, 'receiveLine', { file: path.basename(o.file), decision: o.decision, code: o.code, message: o.message }));
+      }
+      return outcomes.every((o) => o.decision === 'accepted' || o.decision === 'unchanged') ? 0 : 1;
+    });
+  },
+};
+
+export const logVerifyCommand: Command = {
+  valued: ['workspace', 'lang'],
+  flags: ['json'],
+  run: ({ args, language, io }: CliContext) =>
+    withWorkspace(args, language, async ({ workspace }) => {
+      const check = verifyImportLog(workspace);
+      if (args.options.has('json')) io.out(JSON.stringify(check));
+      else io.out(check.isIntact ? m(language, 'logIntact', { rows: check.rows, head: check.head }) : m(language, 'logBroken', { id: check.brokenAtId ?? 0, rows: check.rows }));
+      return check.isIntact ? 0 : 1;
+    }),
+};
