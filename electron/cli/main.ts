@@ -13,6 +13,7 @@ import { parseArgs, UsageError } from './args';
 import { checkCommand } from './commands/check';
 import { exportCommand, probeCommand, verifyCommand } from './commands/exchange';
 import { logVerifyCommand, receiveCommand } from './commands/receive';
+import { backupCommand, restoreCommand } from './commands/backup';
 import { keysEnrollmentCommand, keysGenerateCommand, keysImportIdentityCommand, keysShowCommand } from './commands/keys';
 import {
   trustAddOfficeCommand,
@@ -53,6 +54,8 @@ const COMMANDS: Record<string, Command> = {
   probe: probeCommand,
   receive: receiveCommand,
   'log verify': logVerifyCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 };
 
 const processIo: CliIo = {

@@ -5,6 +5,7 @@
 import { closeDatabase, openDatabase } from '../../db/connection';
 import type { Handlers } from '../../shared/api/dispatch';
 import type { Language } from '../../shared/i18n/format';
+import { backupOnOpen } from './backup-service';
 import { createHandlers } from './handlers';
 import { language, type HostKind, type Workspace } from './workspace';
 
@@ -31,6 +32,8 @@ export function openServices(options: OpenServicesOptions): Services {
     hostKind: options.hostKind,
     languageOverride: options.languageOverride ?? null,
   };
+  // The app (not the CLI, which scripts call many times a day) keeps a copy per day on open (product.md §10).
+  if (options.hostKind !== 'cli') backupOnOpen(workspace);
   return {
     workspace,
     handlers: createHandlers(workspace),

@@ -16,6 +16,8 @@ const vi = {
   pcmt verify TỆP… --workspace TỆP [--json]                kiểm tra gói nhận được, không ghi gì
   pcmt receive TỆP… --workspace TỆP [--yes] [--json]       kiểm tra, xem trước và (với --yes) nhập gói vào dữ liệu tổng hợp
   pcmt log verify --workspace TỆP                          kiểm tra chuỗi băm của sổ nhập gói
+  pcmt backup --workspace TỆP [--out TỆP]                  sao lưu tệp dữ liệu (gồm khóa tin cậy, sổ nhập gói)
+  pcmt restore BẢN_SAO_LƯU --workspace TỆP                 khôi phục từ bản sao lưu
   pcmt probe                                               kiểm tra các thuật toán mật mã của môi trường chạy
   pcmt init … --training                                    tạo tệp dữ liệu tập huấn (gói mang nhãn training)`,
   passphrasePrompt: 'Mật khẩu khóa: ',
@@ -56,6 +58,9 @@ Ngày: {{date}} — PCMT Desk {{appVersion}}`,
   probeMissing: 'Thiếu thuật toán bắt buộc: {{missing}}. Bản dựng này không dùng được để ký và kiểm tra gói.',
   probeOk: 'Đủ các thuật toán cần cho gói dữ liệu có chữ ký.',
   receiveStaged: 'đã kiểm tra, chưa nhập (thêm --yes để nhập)',
+  backupWritten: 'Đã sao lưu tệp dữ liệu vào {{file}}.',
+  restored: 'Đã khôi phục từ bản sao lưu lúc {{date}} (UTC); tệp đang dùng trước đó được giữ ở {{previous}}. Các gói đã nhận và đã gửi sau thời điểm đó không còn: hãy nhập lại các gói nhận được từ ngày đó.',
+  restoredSequence: 'Số thứ tự gói tiếp theo của đơn vị được đặt là {{sequence}} để không dùng lại số đã gửi.',
   receiveAccepted: 'đã nhập ({{changes}} dòng thay đổi)',
   receiveLine: '{{file}}: {{decision}} {{code}} — {{message}}',
   logIntact: 'Sổ nhập gói nguyên vẹn: {{rows}} dòng, mã băm cuối {{head}}.',
@@ -77,6 +82,8 @@ const en: Record<keyof typeof vi, string> = {
   pcmt verify FILE… --workspace FILE [--json]              check received packages; writes nothing
   pcmt receive FILE… --workspace FILE [--yes] [--json]     check, preview and (with --yes) import packages into the consolidated data
   pcmt log verify --workspace FILE                         check the hash chain of the import log
+  pcmt backup --workspace FILE [--out FILE]                back up the workspace (trust state and import log included)
+  pcmt restore BACKUP --workspace FILE                     restore a backup
   pcmt probe                                               check the runtime's cryptography
   pcmt init … --training                                    create a training workspace (its packages say training)`,
   passphrasePrompt: 'Key passphrase: ',
@@ -117,6 +124,9 @@ Date: {{date}} — PCMT Desk {{appVersion}}`,
   probeMissing: 'Required algorithms are missing: {{missing}}. This build cannot sign or verify packages.',
   probeOk: 'Every algorithm signed packages need is present.',
   receiveStaged: 'checked, not imported (add --yes to import)',
+  backupWritten: 'Backed up the workspace to {{file}}.',
+  restored: 'Restored from the backup taken at {{date}} (UTC); the file in use before is kept at {{previous}}. Packages received or sent after that moment are gone: receive again the packages that arrived since.',
+  restoredSequence: 'The office’s next package sequence is set to {{sequence}} so no number already sent is reused.',
   receiveAccepted: 'imported ({{changes}} records changed)',
   receiveLine: '{{file}}: {{decision}} {{code}} — {{message}}',
   logIntact: 'The import log is intact: {{rows}} rows, last hash {{head}}.',

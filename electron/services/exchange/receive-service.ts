@@ -14,6 +14,7 @@ import type { Db } from '../../../db/connection';
 import type { DatasetName, ReceiveResult, ReceiveWarning, ReceivedPackageInfo } from '../../../shared/api/exchange-types';
 import { AppError } from '../../../shared/errors';
 import { exchangeMessage } from '../../../shared/i18n/exchange-messages';
+import { backupBeforeReceive } from '../backup-service';
 import { language, nowIso, userName, type Workspace } from '../workspace';
 import { ageEncrypt } from './age/age';
 import { defaultChacha } from './age/chacha';
@@ -82,6 +83,8 @@ export function receiveFiles(ws: Workspace, files: readonly { fileName: string; 
   const identities = identitiesFor(ws, files, passphrase);
   try {
     const ctx = verifierContext(ws, identities, { now });
+    // A copy before data that may change the consolidated figures (product.md §10: backups before merges).
+    backupBeforeReceive(ws, now);
     return files.map((f) => {
       const { result: base, verified } = verifyWithPackage(ws, f.fileName, f.bytes, ctx);
       if (base.code !== 'OK_STAGED' || verified === null) {
