@@ -12,6 +12,7 @@ import { getOffice, setOffice } from './office-service';
 import { exportReadiness, listProblems } from './problems-service';
 import { copyForward, listPeriodInfos, lockPeriod, unlockPeriod } from './period-service';
 import { listHotspotRows, listModelSiteRows, listUnitsUnderOffice } from './register-service';
+import { restoredNotice } from './backup-service';
 import { classificationReading, getLayout, saveLayout, setClassificationReading, setUserName } from './settings-service';
 import { importUnitList, listChildUnits, listSchemeSummaries } from './units-service';
 import { importLog, receivedPackages, verifyImportLog } from './exchange/consolidation-service';
@@ -40,6 +41,7 @@ export function createHandlers(ws: Workspace): Handlers {
       userName: userName(ws),
       classificationReading: classificationReading(ws),
       environment: workspaceEnvironment(ws),
+      restoredFrom: restoredNotice(ws),
     }),
     'settings.setLanguage': ({ language: value }) => {
       setLanguage(ws, value);

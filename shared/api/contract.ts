@@ -38,6 +38,8 @@ export type AppInfo = {
   classificationReading: 'cumulative' | 'literal';
   /** A training workspace signs `environment: "training"` packages and shows a permanent banner (§3.8). */
   environment: 'production' | 'training';
+  /** Set after a restore (§6.5): the copy's time; packages received since then must be received again. */
+  restoredFrom: { file: string; takenAt: string; restoredAt: string } | null;
 };
 
 export type UnitImportSummary = {
