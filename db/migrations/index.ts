@@ -6,6 +6,7 @@ import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-registers-history';
 import { migration0003 } from './0003-exchange';
 import { migration0004 } from './0004-consolidation';
+import { migration0005 } from './0005-key-lifecycle';
 
 export type Migration = {
   version: number;
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'registers-history', sql: migration0002, isForeignKeyRebuild: true },
   { version: 3, name: 'exchange', sql: migration0003 },
   { version: 4, name: 'consolidation', sql: migration0004 },
+  { version: 5, name: 'key-lifecycle', sql: migration0005 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
