@@ -87,3 +87,21 @@ export function moveSlot(db: Db, slot: DbSlot): void {
      ON CONFLICT (issuer) DO UPDATE SET last_sequence = max(last_sequence, excluded.last_sequence)`,
   ).run(slot.issuer, slot.sequence);
 }
+
+export type DbSlotRecord = { issuer: string; package_id: string; sequence: number; accepted_at: string; record_id: string; record_json: string };
+
+/** The records of every slot's current package for the period (the consolidated view), by office then record id. */
+export function slotRecordsOfPeriod(db: Db, periodId: string, dataset: string): DbSlotRecord[] {
+  return db
+    .prepare(
+      `SELECT s.issuer, s.package_id, s.sequence, s.accepted_at, r.record_id, r.record_json
+       FROM slots s JOIN received_records r ON r.package_id = s.package_id AND r.dataset = ?
+       WHERE s.period_id = ? ORDER BY s.issuer, r.record_id`,
+    )
+    .all(dataset, periodId) as DbSlotRecord[];
+}
+
+/** The office's most recent slot over all periods (highest sequence: sequences grow across periods, §2.4). */
+export function latestSlotOf(db: Db, issuer: string): DbSlot | undefined {
+  return db.prepare('SELECT * FROM slots WHERE issuer = ? ORDER BY sequence DESC LIMIT 1').get(issuer) as DbSlot | undefined;
+}

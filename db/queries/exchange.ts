@@ -159,13 +159,35 @@ export function insertExport(db: Db, row: DbExport): void {
   ).run(row);
 }
 
-export function listExports(db: Db): Omit<DbExport, 'package_bytes'>[] {
+/** What the province's receipt said of a sent package (§6.6); null columns until one is imported. */
+export type DbExportReceipt = { receipt_decision: string | null; receipt_at: string | null };
+
+export function listExports(db: Db): (Omit<DbExport, 'package_bytes'> & DbExportReceipt)[] {
   return db
     .prepare(
       `SELECT package_id, period_id, sequence, package_digest, supersedes, file_name, encrypted, recipients, counts, key_id,
-         created_at, created_by FROM exports ORDER BY sequence DESC`,
+         created_at, created_by, receipt_decision, receipt_at FROM exports ORDER BY sequence DESC`,
     )
-    .all() as Omit<DbExport, 'package_bytes'>[];
+    .all() as (Omit<DbExport, 'package_bytes'> & DbExportReceipt)[];
+}
+
+export function getExportForReceipt(
+  db: Db,
+  packageId: string,
+): (Pick<DbExport, 'package_id' | 'period_id' | 'sequence' | 'package_digest'> & DbExportReceipt) | undefined {
+  return db
+    .prepare('SELECT package_id, period_id, sequence, package_digest, receipt_decision, receipt_at FROM exports WHERE package_id = ?')
+    .get(packageId) as (Pick<DbExport, 'package_id' | 'period_id' | 'sequence' | 'package_digest'> & DbExportReceipt) | undefined;
+}
+
+/** Records the province's signed receipt against the export, keeping the receipt file as evidence. */
+export function setExportReceipt(db: Db, packageId: string, receipt: { decision: string; at: string; bytes: Buffer }): void {
+  db.prepare('UPDATE exports SET receipt_decision = ?, receipt_at = ?, receipt_bytes = ? WHERE package_id = ?').run(
+    receipt.decision,
+    receipt.at,
+    receipt.bytes,
+    packageId,
+  );
 }
 
 /** The package this office last sent for the period: the next one supersedes it (§2.4). */

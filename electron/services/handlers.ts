@@ -17,6 +17,8 @@ import { classificationReading, getLayout, saveLayout, setClassificationReading,
 import { importUnitList, listChildUnits, listSchemeSummaries } from './units-service';
 import { importLog, receivedPackages, verifyImportLog } from './exchange/consolidation-service';
 import { createEnrollment } from './exchange/enrollment-service';
+import { consolidatedIndicators, consolidatedList, notReported } from './exchange/province-view';
+import { createReceipt, importReceipt } from './exchange/receipt-service';
 import { confirmStaged, receiveFiles, rejectStaged } from './exchange/receive-service';
 import { createExport, exportFile, exportSummary, listExportRecords } from './exchange/export-service';
 import { generateKeys, keysStatus } from './exchange/keys-service';
@@ -101,5 +103,10 @@ export function createHandlers(ws: Workspace): Handlers {
         files.map((f) => ({ fileName: f.fileName, bytes: Buffer.from(f.bytesBase64, 'base64') })),
         passphrase,
       ),
+    'consolidated.list': ({ periodId }) => consolidatedList(ws, periodId),
+    'consolidated.notReported': ({ periodId }) => notReported(ws, periodId),
+    'consolidated.indicators': ({ periodId, setId }) => consolidatedIndicators(ws, periodId, setId),
+    'receipts.create': ({ packageId, passphrase }) => createReceipt(ws, packageId, passphrase),
+    'receipts.import': ({ file, passphrase }) => importReceipt(ws, file.fileName, Buffer.from(file.bytesBase64, 'base64'), passphrase ?? null),
   } satisfies Handlers;
 }

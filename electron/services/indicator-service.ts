@@ -1,14 +1,18 @@
 /**
  * `indicators.list`: a set's programme indicators for the office and a period, with the
  * previous period and the baseline (domain.md §8, §7.9). For each period involved the
- * service reads the communes with their statuses (one query) and the hotspot register
- * with that period's flags (one query); the model sites and the districts are read once.
- * The counts then go to the pure computeIndicators; names come in the workspace language.
+ * source gives the communes with their statuses and the hotspots with that period's
+ * flags; the model sites and the districts are read once. The counts then go to the
+ * pure computeIndicators; names come in the workspace language. The source is the
+ * office's own registers here, or the packages received from its offices at the
+ * province (province-view.ts): the same gathering runs over either.
  */
 import { listUnitsUnder } from '../../db/queries/admin-units';
 import type { IndicatorsReport } from '../../shared/api/indicator-types';
 import { classifyCommune } from '../../shared/domain/classification';
 import { COMMUNE_CLASSES, type CommuneClass, type CommuneStatusValues } from '../../shared/domain/commune-status';
+import type { FieldValue } from '../../shared/domain/fields';
+import type { HotspotPeriodFlags } from '../../shared/domain/hotspot';
 import {
   baselinePeriodId,
   computeIndicators,
@@ -21,9 +25,9 @@ import {
   type IndicatorSetId,
   type PeriodFigures,
 } from '../../shared/domain/indicators';
+import type { ModelSiteValues } from '../../shared/domain/model-site';
 import { parsePeriodId, previousPeriodId, type Period } from '../../shared/domain/period';
 import { figuresOf, isStatusEntered } from '../../shared/domain/rules';
-import type { ModelSiteRow } from '../../shared/api/register-types';
 import { listCommuneRows } from './commune-status-service';
 import { requirePeriod } from './edit-service';
 import { requireOffice } from './office-service';
@@ -58,15 +62,27 @@ function isWithin(date: unknown, period: Period): boolean {
 
 type Gathered = { figures: PeriodFigures; classes: ClassMap };
 
-type Shared = { models: readonly ModelSiteRow[]; districts: number; reading: 'cumulative' | 'literal' };
+/** What one period contributes: the communes' statuses and the hotspots with their flags for that period. */
+export type PeriodRecords = {
+  statuses: readonly { code: string; status: CommuneStatusValues }[];
+  hotspots: readonly { category: FieldValue; flags: HotspotPeriodFlags }[];
+};
 
-function gather(ws: Workspace, period: Period, shared: Shared, baselineClasses: ClassMap | null): Gathered {
-  const rows = listCommuneRows(ws, period.id).filter((r) => r.rowVersion > 0 && isStatusEntered(r.status));
+/** Where the figures come from; `models` is the model-site register as it stands now. */
+export type IndicatorSource = {
+  periodRecords: (period: Period) => PeriodRecords;
+  models: readonly Pick<ModelSiteValues, 'is_pilot_model' | 'establishment_date'>[];
+};
+
+type Shared = { models: IndicatorSource['models']; districts: number; reading: 'cumulative' | 'literal' };
+
+function gather(records: PeriodRecords, period: Period, shared: Shared, baselineClasses: ClassMap | null): Gathered {
+  const rows = records.statuses.filter((r) => isStatusEntered(r.status));
   const statuses = rows.map((r) => r.status);
   const classes: ClassMap = new Map(rows.map((r) => [r.code, classOf(r.status, shared.reading)]));
   const counts = countCommuneClasses(classes.values());
   const key = baselineClasses === null ? null : countKeyCommunesReduced(baselineClasses, classes);
-  const hotspots = listHotspotRows(ws, period.id, false).rows;
+  const hotspots = records.hotspots;
   const hotspotsNew = hotspots.filter((h) => h.flags.isNew);
   return {
     classes,
@@ -81,7 +97,7 @@ function gather(ws: Workspace, period: Period, shared: Shared, baselineClasses: 
       hotspotsActiveAtStartEliminated: hotspots.filter((h) => h.flags.isActiveAtStart && h.flags.isEliminated).length,
       hotspotsEliminated: hotspots.filter((h) => h.flags.isEliminated).length,
       hotspotsNew: hotspotsNew.length,
-      tuDiemNew: hotspotsNew.filter((h) => h.values.category === 'TU_DIEM' || h.values.category === 'DIEM').length,
+      tuDiemNew: hotspotsNew.filter((h) => h.category === 'TU_DIEM' || h.category === 'DIEM').length,
       addictsWithRecords: sum(statuses, 'addicts_with_records'),
       usersWithRecords: sum(statuses, 'users_with_records'),
       removedFromManagement: sum(statuses, 'removed_from_management'),
@@ -90,7 +106,7 @@ function gather(ws: Workspace, period: Period, shared: Shared, baselineClasses: 
       postRehabCompleted: sum(statuses, 'post_rehab_completed_rehab'),
       drugCases: sum(statuses, 'drug_cases'),
       // Pilot models (mô hình điểm) counted by their establishment date (T8).
-      newPilotModels: shared.models.filter((m) => m.values.is_pilot_model === true && isWithin(m.values.establishment_date, period)).length,
+      newPilotModels: shared.models.filter((m) => m.is_pilot_model === true && isWithin(m.establishment_date, period)).length,
       districts: shared.districts,
     },
   };
@@ -102,28 +118,44 @@ function periodOf(id: string): Period {
   return p;
 }
 
+/** The office's own registers: communes with a saved status, hotspots not removed, model sites not removed. */
+function registerSource(ws: Workspace, periodId: string): IndicatorSource {
+  return {
+    periodRecords: (period) => ({
+      statuses: listCommuneRows(ws, period.id).filter((r) => r.rowVersion > 0),
+      hotspots: listHotspotRows(ws, period.id, false).rows.map((h) => ({ category: h.values.category, flags: h.flags })),
+    }),
+    models: listModelSiteRows(ws, periodId, false).map((m) => m.values),
+  };
+}
+
 export function listIndicators(ws: Workspace, periodId: string, setIdInput: IndicatorSetId | null): IndicatorsReport {
-  const period = requirePeriod(periodId);
+  return indicatorsReport(ws, requirePeriod(periodId), setIdInput, registerSource(ws, periodId));
+}
+
+/** The report over any source; the district count (a denominator) comes from this office's unit list. */
+export function indicatorsReport(ws: Workspace, period: Period, setIdInput: IndicatorSetId | null, source: IndicatorSource): IndicatorsReport {
   const office = requireOffice(ws);
   const defaultSet = defaultSetForPeriod(period);
   const setId = setIdInput ?? defaultSet;
   const districtCount = office.scheme === 'GSO_2004' ? listUnitsUnder(ws.db, office.scheme, office.level, office.code).filter((u) => u.level === 'DISTRICT').length : 0;
   const shared: Shared = {
-    models: listModelSiteRows(ws, period.id, false),
+    models: source.models,
     districts: Math.max(1, districtCount),
     reading: classificationReading(ws),
   };
+  const at = (p: Period, baseClasses: ClassMap | null): Gathered => gather(source.periodRecords(p), p, shared, baseClasses);
   const baseId = baselinePeriodId(period, setId);
   const baselinePeriod = baseId === null ? null : periodOf(baseId);
-  const baseline = baselinePeriod === null ? null : gather(ws, baselinePeriod, shared, null);
+  const baseline = baselinePeriod === null ? null : at(baselinePeriod, null);
   const baseClasses = baseline === null ? null : baseline.classes;
   const previousPeriod = periodOf(previousPeriodId(period));
   const inputs: IndicatorInputs = {
-    current: gather(ws, period, shared, baseClasses).figures,
-    previous: gather(ws, previousPeriod, shared, baseClasses).figures,
-    beforePrevious: gather(ws, periodOf(previousPeriodId(previousPeriod)), shared, baseClasses).figures,
+    current: at(period, baseClasses).figures,
+    previous: at(previousPeriod, baseClasses).figures,
+    beforePrevious: at(periodOf(previousPeriodId(previousPeriod)), baseClasses).figures,
     baseline: baseline === null ? null : baseline.figures,
-    beforeBaseline: baselinePeriod === null ? null : gather(ws, periodOf(previousPeriodId(baselinePeriod)), shared, null).figures,
+    beforeBaseline: baselinePeriod === null ? null : at(periodOf(previousPeriodId(baselinePeriod)), null).figures,
   };
   const lang = language(ws);
   return {

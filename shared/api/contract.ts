@@ -12,6 +12,7 @@ import type { Language } from '../i18n/format';
 import type { Schemas } from './schemas';
 import type { IndicatorsReport } from './indicator-types';
 import type {
+  ConsolidatedView,
   EnrollmentForm,
   ExportRecord,
   ExportResult,
@@ -20,6 +21,7 @@ import type {
   ImportLogCheck,
   ImportLogEntry,
   KeysStatus,
+  NotReportedOffice,
   ReceiveResult,
   ReceivedPackageInfo,
   TrustListSummary,
@@ -219,6 +221,16 @@ export type ApiContract = {
   'importLog.verify': { input: z.infer<Schemas['importLog.verify']>; output: ImportLogCheck };
   /** Verifies received package files by the stages of §5, writing nothing; a result and, when valid, a preview per file. */
   'packages.verify': { input: z.infer<Schemas['packages.verify']>; output: VerifyResult[] };
+  /** Province: the current package's records of every office for the period, read-only, each row with its source office and package. */
+  'consolidated.list': { input: z.infer<Schemas['consolidated.list']>; output: ConsolidatedView };
+  /** Province: offices directly under this one in the trust list with no package for the period, and their last reported period. */
+  'consolidated.notReported': { input: z.infer<Schemas['consolidated.notReported']>; output: NotReportedOffice[] };
+  /** Province: indicators.list's report computed over the consolidated data of all reporting offices for the period. */
+  'consolidated.indicators': { input: z.infer<Schemas['consolidated.indicators']>; output: IndicatorsReport };
+  /** Province: the signed receipt (.bcrcpt, §6.6) for a received package, its decision from the package's status; logged. */
+  'receipts.create': { input: z.infer<Schemas['receipts.create']>; output: FileBytes };
+  /** District: checks a receipt strictly (signed by the parent office's trusted key) and records it against the export it names. */
+  'receipts.import': { input: z.infer<Schemas['receipts.import']>; output: ExportRecord };
 };
 
 export type MethodName = keyof ApiContract;
@@ -286,6 +298,11 @@ export const METHOD_NAMES = [
   'packages.received',
   'importLog.list',
   'importLog.verify',
+  'consolidated.list',
+  'consolidated.notReported',
+  'consolidated.indicators',
+  'receipts.create',
+  'receipts.import',
 ] as const satisfies readonly MethodName[];
 
 export function isMethodName(name: string): name is MethodName {

@@ -3,6 +3,9 @@
  * these carries key material: public keys appear only as key ids, age recipients and
  * 30-digit fingerprints; secrets never leave electron/services (§3.3, a test checks).
  */
+import type { CommuneStatusValues } from '../domain/commune-status';
+import type { HotspotPeriodFlags, HotspotValues } from '../domain/hotspot';
+import type { ModelSiteValues } from '../domain/model-site';
 import type { VerifyOutcomeCode } from '../exchange/codes';
 
 export type ExchangeEnvironment = 'production' | 'training';
@@ -95,7 +98,13 @@ export type ExportRecord = {
   keyId: string;
   createdAt: string;
   createdBy: string | null;
+  /** What the province's signed receipt said (§6.6), once imported; null = no receipt yet (follow up). */
+  receipt: ReceiptInfo | null;
 };
+
+/** A receipt's decision: the package is the slot's current one, was replaced by a later one, or is held back (§3.7). */
+export type ReceiptDecision = 'accepted' | 'superseded' | 'quarantined';
+export type ReceiptInfo = { decision: ReceiptDecision; at: string };
 
 export type ExportResult = ExportRecord & { bytesBase64: string };
 
@@ -178,3 +187,24 @@ export type ImportLogEntry = {
 };
 
 export type ImportLogCheck = { rows: number; isIntact: boolean; brokenAtId: number | null; head: string };
+
+/** Where a consolidated row came from: the sending office (name from the installed trust list) and its package. */
+export type ConsolidatedSource = { issuer: string; issuerName: string; packageId: string; sequence: number };
+/** `id` is the record's stable id (commune code, hotspot id, model-site id); `unitName` its commune or host unit in this office's unit list. */
+export type ConsolidatedRow<V> = ConsolidatedSource & { id: string; unitName: string | null; record: V };
+
+/** The current package of every office for a period, read-only, decimals back as numbers (§6.1). */
+export type ConsolidatedView = {
+  periodId: string;
+  communes: ConsolidatedRow<CommuneStatusValues>[];
+  hotspots: (ConsolidatedRow<HotspotValues> & { flags: HotspotPeriodFlags })[];
+  modelSites: ConsolidatedRow<ModelSiteValues>[];
+};
+
+/** A child office in the trust list with no package for the period, and the last period it did report. */
+export type NotReportedOffice = {
+  officeCode: string;
+  officeName: string;
+  level: OfficeLevel;
+  lastReported: { periodId: string; sequence: number; acceptedAt: string } | null;
+};

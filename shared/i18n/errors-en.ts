@@ -73,6 +73,14 @@ export const errorsEn: Record<ErrorCode, string> = {
   STAGED_PACKAGE_GONE: 'This package is no longer waiting (it was decided, or the app restarted). Open the package file again to check it.',
   SUPERVISOR_REQUIRED: 'The package has warnings a supervisor must confirm ({{codes}}). Not imported; have a supervisor review and confirm it, or reject it.',
   EXCHANGE_OFFICE_CODE: 'The office’s exchange code is not known yet. Choose the office’s unit before creating keys.',
+  RECEIPT_PACKAGE_NOT_RECEIVED: 'Package {{packageId}} has not been received into the consolidated data, so no receipt can be made. Receive the package first.',
+  RECEIPT_NO_PARENT: 'The trusted key list does not name the office above {{office}}, so the receipt cannot be checked. Import the latest trusted key list.',
+  RECEIPT_WRONG_SIGNER: 'The receipt “{{file}}” is signed with a key of {{signer}}, not of the office above, {{parent}}. Not recorded; ask the office above to send the receipt again.',
+  RECEIPT_NOT_FOR_US: 'The receipt “{{file}}” is about a package sent by {{office}}, not by this office. Not recorded.',
+  RECEIPT_UNKNOWN_PACKAGE: 'The receipt “{{file}}” is about package {{packageId}} (period {{period}}, sequence {{sequence}}), which this office never sent. Not recorded; check with the office above.',
+  RECEIPT_DIGEST_MISMATCH: 'The receipt “{{file}}” names package {{packageId}} but not the content this office sent — abnormal. Not recorded; tell the IT officer.',
+  RECEIPT_DAMAGED: 'The file “{{file}}” is not a valid receipt or is damaged (code: {{code}}). Not recorded; ask the office above to send it again.',
+  RECEIPT_OLDER: 'A newer receipt (of {{date}}) is already recorded for this package; the receipt “{{file}}” is older and does not replace it.',
 };
 
 export const termsEn: Record<TermKey, string> = {

@@ -75,6 +75,14 @@ export const errorsVi = {
   STAGED_PACKAGE_GONE: 'Gói này không còn trong danh sách chờ (đã được quyết định hoặc phần mềm đã khởi động lại). Hãy mở lại tệp gói để kiểm tra.',
   SUPERVISOR_REQUIRED: 'Gói có cảnh báo cần lãnh đạo xác nhận ({{codes}}). Chưa nhập; hãy để lãnh đạo xem và xác nhận, hoặc từ chối gói.',
   EXCHANGE_OFFICE_CODE: 'Chưa xác định được mã đơn vị trao đổi của cơ quan. Hãy chọn đơn vị của cơ quan trước khi tạo khóa.',
+  RECEIPT_PACKAGE_NOT_RECEIVED: 'Gói {{packageId}} chưa được nhận vào dữ liệu tổng hợp nên chưa lập được biên nhận. Hãy nhận gói trước (mục Nhận gói).',
+  RECEIPT_NO_PARENT: 'Danh sách tin cậy không ghi đơn vị cấp trên của {{office}} nên không kiểm tra được biên nhận. Hãy nhập danh sách tin cậy mới nhất.',
+  RECEIPT_WRONG_SIGNER: 'Biên nhận “{{file}}” được ký bằng khóa của {{signer}}, không phải của cấp trên {{parent}}. Không ghi nhận; đề nghị cấp trên gửi lại biên nhận.',
+  RECEIPT_NOT_FOR_US: 'Biên nhận “{{file}}” là của gói do đơn vị {{office}} gửi, không phải đơn vị này. Không ghi nhận.',
+  RECEIPT_UNKNOWN_PACKAGE: 'Biên nhận “{{file}}” nói về gói {{packageId}} (kỳ {{period}}, số thứ tự {{sequence}}) mà đơn vị này chưa từng gửi. Không ghi nhận; hãy kiểm tra lại với cấp trên.',
+  RECEIPT_DIGEST_MISMATCH: 'Biên nhận “{{file}}” ghi mã gói {{packageId}} nhưng nội dung gói không khớp với gói đơn vị đã gửi — bất thường. Không ghi nhận; báo cán bộ CNTT.',
+  RECEIPT_DAMAGED: 'Tệp “{{file}}” không phải biên nhận hợp lệ hoặc đã bị hỏng (mã: {{code}}). Không ghi nhận; đề nghị cấp trên gửi lại.',
+  RECEIPT_OLDER: 'Đã ghi nhận một biên nhận mới hơn (ngày {{date}}) cho gói này; biên nhận “{{file}}” cũ hơn nên không thay thế.',
 } as const;
 
 export type ErrorCode = keyof typeof errorsVi;

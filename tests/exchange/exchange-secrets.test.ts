@@ -94,6 +94,17 @@ beforeAll(async () => {
   await call(province, 'province', 'packages.verify', { files: [{ fileName: exported.data.fileName, bytesBase64: exported.data.bytesBase64 }], passphrase: PASS });
   await call(province, 'province', 'packages.verify', { files: [{ fileName: 'x.bcpkg', bytesBase64: exported.data.bytesBase64 }], passphrase: 'sai mật khẩu rồi nhé 1' });
   await call(district, 'district', 'office.set', { scheme: 'GSO_2004', level: 'DISTRICT', code: '001' });
+  // Receiving, the province view and receipts (issue 6): the receipt is signed with the province's seed.
+  const files = [{ fileName: exported.data.fileName, bytesBase64: exported.data.bytesBase64 }];
+  const staged = (await call(province, 'province', 'packages.receive', { files, passphrase: PASS })) as { ok: boolean; data: { stagingId: string | null }[] };
+  await call(province, 'province', 'packages.confirm', { stagingId: staged.data[0]?.stagingId, isSupervisorConfirmed: false });
+  await call(province, 'province', 'packages.reject', { stagingId: '00000000-0000-4000-8000-000000000000', reason: 'Không còn chờ' });
+  for (const method of ['packages.received', 'importLog.list', 'importLog.verify'] as const) await call(province, 'province', method, {});
+  await call(province, 'province', 'consolidated.list', { periodId: P });
+  await call(province, 'province', 'consolidated.notReported', { periodId: P });
+  await call(province, 'province', 'consolidated.indicators', { periodId: P, setId: null });
+  const receipt = (await call(province, 'province', 'receipts.create', { packageId: exported.data.packageId, passphrase: PASS })) as { data: unknown };
+  await call(district, 'district', 'receipts.import', { file: receipt.data, passphrase: PASS });
 }, 60_000);
 afterAll(() => {
   pair.province.close();
@@ -157,5 +168,8 @@ describe('no secret reaches the renderer through the API', () => {
     expect(codeOf('district', 'keys.generate')).toEqual(['ok']);
     expect(codeOf('province', 'keys.generate')).toEqual(['KEYS_ALREADY_EXIST']);
     expect(JSON.parse(outputs.find((o) => o.side === 'province' && o.method === 'packages.verify')?.json ?? '{}')).toMatchObject({ ok: true, data: [{ code: 'OK_STAGED' }] });
+    expect(codeOf('province', 'packages.confirm')).toEqual(['ok']);
+    expect(codeOf('province', 'receipts.create')).toEqual(['ok']);
+    expect(codeOf('district', 'receipts.import')).toEqual(['ok']);
   });
 });

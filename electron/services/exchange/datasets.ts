@@ -49,6 +49,21 @@ export function encodeValue(field: FieldDef, value: FieldValue): Json {
   }
 }
 
+/** A received value back in the registers' form: fixed-point decimal strings become numbers again. */
+export function decodeValue(field: FieldDef, value: Json | undefined): FieldValue {
+  if (value === null || value === undefined) return null;
+  if (field.kind.type === 'decimal') return typeof value === 'string' ? Number(value) : null;
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
+  return typeof value === 'object' ? null : value;
+}
+
+/** Every field of the dataset's shape decoded; the id key is left out (the caller has it). */
+export function decodeRecord(dataset: DatasetName, record: DatasetRecord): Record<string, FieldValue> {
+  const out: Record<string, FieldValue> = {};
+  for (const field of DATASET_SHAPES[dataset].fields) out[field.key] = decodeValue(field, record[field.key]);
+  return out;
+}
+
 export function buildRecord(dataset: DatasetName, id: string, values: Readonly<Record<string, FieldValue>>): DatasetRecord {
   const shape = DATASET_SHAPES[dataset];
   const record: DatasetRecord = { [shape.idKey]: id };

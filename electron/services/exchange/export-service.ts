@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { activeKey, getExchangeIdentity, getExportBytes, insertExport, latestExportOf, listExports, takeSequence } from '../../../db/queries/exchange';
-import type { ExportCounts, ExportRecord, ExportResult, ExportSummary, FileBytes } from '../../../shared/api/exchange-types';
+import type { ExportCounts, ExportRecord, ExportResult, ExportSummary, FileBytes, ReceiptDecision } from '../../../shared/api/exchange-types';
 import { AppError, type ErrorParams } from '../../../shared/errors';
 import type { ErrorCode } from '../../../shared/i18n/errors-vi';
 import { errorMessage } from '../../../shared/i18n/messages';
@@ -123,6 +123,7 @@ function toRecord(row: ReturnType<typeof listExports>[number]): ExportRecord {
     keyId: row.key_id,
     createdAt: row.created_at,
     createdBy: row.created_by,
+    receipt: row.receipt_decision === null || row.receipt_at === null ? null : { decision: row.receipt_decision as ReceiptDecision, at: row.receipt_at },
   };
 }
 
@@ -184,7 +185,7 @@ export function createExport(ws: Workspace, periodId: string, passphrase: string
     };
     insertExport(ws.db, record);
     lockPeriod(ws, periodId);
-    return { ...toRecord(record), bytesBase64: file.toString('base64') };
+    return { ...toRecord({ ...record, receipt_decision: null, receipt_at: null }), bytesBase64: file.toString('base64') };
   } finally {
     seed.fill(0);
   }
