@@ -13,11 +13,10 @@ import { parseArgs, UsageError } from './args';
 import { checkCommand } from './commands/check';
 import { exportCommand, probeCommand, verifyCommand } from './commands/exchange';
 import { logVerifyCommand, receiveCommand } from './commands/receive';
-import { receiptCreateCommand, receiptImportCommand } from './commands/receipt';
 import { backupCommand, restoreCommand } from './commands/backup';
 import { keysEnrollmentCommand, keysGenerateCommand, keysImportIdentityCommand, keysShowCommand } from './commands/keys';
+import { keysRotateCommand, trustAddOfficeCommand, trustRevokeCommand } from './commands/key-lifecycle';
 import {
-  trustAddOfficeCommand,
   trustImportCommand,
   trustInitCommand,
   trustPublishCommand,
@@ -45,9 +44,11 @@ const COMMANDS: Record<string, Command> = {
   'keys show': keysShowCommand,
   'keys enrollment': keysEnrollmentCommand,
   'keys import-identity': keysImportIdentityCommand,
+  'keys rotate': keysRotateCommand,
   'trust root-keygen': trustRootKeygenCommand,
   'trust init': trustInitCommand,
   'trust add-office': trustAddOfficeCommand,
+  'trust revoke': trustRevokeCommand,
   'trust publish': trustPublishCommand,
   'trust import': trustImportCommand,
   export: exportCommand,
@@ -55,8 +56,6 @@ const COMMANDS: Record<string, Command> = {
   probe: probeCommand,
   receive: receiveCommand,
   'log verify': logVerifyCommand,
-  'receipt create': receiptCreateCommand,
-  'receipt import': receiptImportCommand,
   backup: backupCommand,
   restore: restoreCommand,
 };

@@ -7,17 +7,17 @@ const vi = {
   pcmt keys show --workspace TỆP [--json]                  mã khóa và dấu vân tay 30 chữ số
   pcmt keys enrollment --workspace TỆP --out TỆP.bckey     tệp đăng ký khóa và phiếu đăng ký
   pcmt keys import-identity TỆP_AGE --workspace TỆP        cài khóa mã hóa từ tệp định danh age
+  pcmt keys rotate --workspace TỆP --out TỆP.bckey [--reason LÝ_DO]   đổi khóa: tệp đổi khóa gửi cấp tỉnh
   pcmt trust root-keygen --out GỐC.key                     khóa gốc (GỐC.key có mật khẩu, GỐC.pub bên cạnh)
   pcmt trust init --workspace TỆP --root-pub A.pub [B.pub…] --threshold T
-  pcmt trust add-office TỆP.bckey --workspace TỆP
+  pcmt trust add-office TỆP.bckey --workspace TỆP          nhận tệp đăng ký hoặc tệp đổi khóa của đơn vị
+  pcmt trust revoke ĐƠN_VỊ --workspace TỆP --last-trusted-sequence N [--reason LÝ_DO]   thu hồi khóa ngay
   pcmt trust publish --workspace TỆP --root-key A.key [B.key…] --expires YYYY-MM-DD --out TỆP.bctrust
   pcmt trust import TỆP.bctrust --workspace TỆP [--bootstrap]
   pcmt export --workspace TỆP --period KỲ --out TỆP.bcpkg [--no-hotspots]
   pcmt verify TỆP… --workspace TỆP [--json]                kiểm tra gói nhận được, không ghi gì
   pcmt receive TỆP… --workspace TỆP [--yes] [--json]       kiểm tra, xem trước và (với --yes) nhập gói vào dữ liệu tổng hợp
   pcmt log verify --workspace TỆP                          kiểm tra chuỗi băm của sổ nhập gói
-  pcmt receipt create --package MÃ_GÓI --workspace TỆP --out TỆP.bcrcpt   biên nhận có chữ ký cho gói đã nhận (gửi lại đơn vị gửi)
-  pcmt receipt import TỆP.bcrcpt --workspace TỆP           ghi nhận biên nhận của cấp trên vào gói đã gửi
   pcmt backup --workspace TỆP [--out TỆP]                  sao lưu tệp dữ liệu (gồm khóa tin cậy, sổ nhập gói)
   pcmt restore BẢN_SAO_LƯU --workspace TỆP                 khôi phục từ bản sao lưu
   pcmt probe                                               kiểm tra các thuật toán mật mã của môi trường chạy
@@ -65,15 +65,18 @@ Ngày: {{date}} — PCMT Desk {{appVersion}}`,
   restoredSequence: 'Số thứ tự gói tiếp theo của đơn vị được đặt là {{sequence}} để không dùng lại số đã gửi.',
   receiveAccepted: 'đã nhập ({{changes}} dòng thay đổi)',
   receiveLine: '{{file}}: {{decision}} {{code}} — {{message}}',
-  receiptWritten: 'Đã lập biên nhận cho gói số {{sequence}} kỳ {{period}} của {{issuer}} ({{decision}}){{encrypted}} → {{file}}',
-  receiptEncrypted: ', đã mã hóa cho {{issuer}}',
-  receiptImported: 'Đã ghi nhận biên nhận của cấp trên: gói số {{sequence}} kỳ {{period}} {{decision}} (biên nhận lập lúc {{at}}).',
-  receiptAccepted: 'đã được chấp nhận',
-  receiptSuperseded: 'đã được thay bằng gói gửi sau',
-  receiptQuarantined: 'bị cách ly (khóa ký đã bị thu hồi)',
-  needPackage: 'mã gói (--package)',
   logIntact: 'Sổ nhập gói nguyên vẹn: {{rows}} dòng, mã băm cuối {{head}}.',
   logBroken: 'Sổ nhập gói đã bị sửa: chuỗi băm đứt tại dòng {{id}} (đã đọc {{rows}} dòng). Báo ngay cán bộ CNTT và lãnh đạo.',
+  rotationWritten: 'Đã ghi tệp đổi khóa {{file}}: khóa cũ {{oldKeyId}} ký đến số thứ tự {{last}}; khóa mới {{newKeyId}} — dấu vân tay: {{fingerprint}}. Gửi tệp cho cấp tỉnh. Đơn vị vẫn ký bằng khóa cũ cho đến khi nhập danh sách tin cậy mới có khóa mới; khi đó khóa cũ bị hủy.',
+  rotationRenewed: 'Đã có khóa mới {{newKeyId}} đang chờ cấp tỉnh duyệt; đã ký lại tệp đổi khóa {{file}} với số thứ tự cuối cùng {{last}}. Gửi tệp này thay cho tệp trước.',
+  rotationAccepted: 'Đã nhận tệp đổi khóa của {{officeName}} ({{officeCode}}): khóa cũ {{oldKeyId}} ký đến số {{last}}{{reason}}. Gọi điện theo số trong danh bạ chính thức và đối chiếu dấu vân tay khóa mới: {{fingerprint}} (bắt buộc khi đổi cán bộ). Phát hành danh sách tin cậy mới để áp dụng.',
+  rotationReason: '; lý do: {{reason}}',
+  revoked: 'Đã thu hồi khóa {{keyIds}} của {{office}}, tin cậy đến số thứ tự {{last}}. Từ nay mọi gói ký bằng khóa này bị từ chối. Phát hành danh sách tin cậy mới để các đơn vị khác biết.',
+  quarantinedLine: '  cách ly gói {{packageId}} (kỳ {{period}}, số {{sequence}})',
+  slotBack: '  kỳ {{period}}: quay về gói {{packageId}} (số {{sequence}})',
+  slotEmptied: '  kỳ {{period}}: không còn gói tin cậy, kỳ này coi như chưa nhận',
+  needLastTrusted: 'số thứ tự tin cậy cuối cùng (--last-trusted-sequence N)',
+  needOffice: 'mã đơn vị',
 };
 
 const en: Record<keyof typeof vi, string> = {
@@ -82,17 +85,17 @@ const en: Record<keyof typeof vi, string> = {
   pcmt keys show --workspace FILE [--json]                 key ids and 30-digit fingerprints
   pcmt keys enrollment --workspace FILE --out FILE.bckey   the enrollment statement and the registration form
   pcmt keys import-identity AGEFILE --workspace FILE       install an encryption key from an age identity file
+  pcmt keys rotate --workspace FILE --out FILE.bckey [--reason TEXT]   rotate keys: a rotation file for the province
   pcmt trust root-keygen --out ROOT.key                    a root key (ROOT.key with a passphrase, ROOT.pub beside it)
   pcmt trust init --workspace FILE --root-pub A.pub [B.pub…] --threshold T
-  pcmt trust add-office FILE.bckey --workspace FILE
+  pcmt trust add-office FILE.bckey --workspace FILE        take an office's enrollment or key-rotation file
+  pcmt trust revoke OFFICE --workspace FILE --last-trusted-sequence N [--reason TEXT]   revoke a key now
   pcmt trust publish --workspace FILE --root-key A.key [B.key…] --expires YYYY-MM-DD --out FILE.bctrust
   pcmt trust import FILE.bctrust --workspace FILE [--bootstrap]
   pcmt export --workspace FILE --period PERIOD --out FILE.bcpkg [--no-hotspots]
   pcmt verify FILE… --workspace FILE [--json]              check received packages; writes nothing
   pcmt receive FILE… --workspace FILE [--yes] [--json]     check, preview and (with --yes) import packages into the consolidated data
   pcmt log verify --workspace FILE                         check the hash chain of the import log
-  pcmt receipt create --package ID --workspace FILE --out FILE.bcrcpt   a signed receipt for a received package (send it back)
-  pcmt receipt import FILE.bcrcpt --workspace FILE         record the office above's receipt against the package sent
   pcmt backup --workspace FILE [--out FILE]                back up the workspace (trust state and import log included)
   pcmt restore BACKUP --workspace FILE                     restore a backup
   pcmt probe                                               check the runtime's cryptography
@@ -140,15 +143,18 @@ Date: {{date}} — PCMT Desk {{appVersion}}`,
   restoredSequence: 'The office’s next package sequence is set to {{sequence}} so no number already sent is reused.',
   receiveAccepted: 'imported ({{changes}} records changed)',
   receiveLine: '{{file}}: {{decision}} {{code}} — {{message}}',
-  receiptWritten: 'Made the receipt for package {{sequence}} of {{issuer}}, period {{period}} ({{decision}}){{encrypted}} → {{file}}',
-  receiptEncrypted: ', encrypted to {{issuer}}',
-  receiptImported: 'Recorded the receipt of the office above: package {{sequence}}, period {{period}}, {{decision}} (receipt made at {{at}}).',
-  receiptAccepted: 'accepted',
-  receiptSuperseded: 'replaced by a later package',
-  receiptQuarantined: 'quarantined (its signing key was revoked)',
-  needPackage: 'a package id (--package)',
   logIntact: 'The import log is intact: {{rows}} rows, last hash {{head}}.',
   logBroken: 'The import log was altered: the hash chain breaks at row {{id}} ({{rows}} rows read). Tell the IT officer and the head of office now.',
+  rotationWritten: 'Wrote the key-rotation file {{file}}: old key {{oldKeyId}} signed up to sequence {{last}}; new key {{newKeyId}} — fingerprint: {{fingerprint}}. Send the file to the province. The office keeps signing with the old key until it imports a trust list with the new key; the old key is then destroyed.',
+  rotationRenewed: 'New key {{newKeyId}} is already waiting for the province; signed the rotation file {{file}} again with last sequence {{last}}. Send this file instead of the earlier one.',
+  rotationAccepted: 'Took the key-rotation file of {{officeName}} ({{officeCode}}): old key {{oldKeyId}} signed up to sequence {{last}}{{reason}}. Call the number in the official directory and compare the new key’s fingerprint: {{fingerprint}} (mandatory when staff changed). Publish a new trust list to apply it.',
+  rotationReason: '; reason: {{reason}}',
+  revoked: 'Revoked key {{keyIds}} of {{office}}, trusted up to sequence {{last}}. Every package signed with it is refused from now on. Publish a new trust list so that other offices learn of it.',
+  quarantinedLine: '  quarantined package {{packageId}} (period {{period}}, sequence {{sequence}})',
+  slotBack: '  period {{period}}: back to package {{packageId}} (sequence {{sequence}})',
+  slotEmptied: '  period {{period}}: no trusted package left; the period counts as not received',
+  needLastTrusted: 'the last trusted sequence (--last-trusted-sequence N)',
+  needOffice: 'an office code',
 };
 
 export type CliExchangeKey = keyof typeof vi;

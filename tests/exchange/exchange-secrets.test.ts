@@ -120,11 +120,13 @@ function forms(secret: Buffer): string[] {
 function secretsOf(s: Services): { label: string; forms: string[] }[] {
   const found: { label: string; forms: string[] }[] = [];
   for (const key of keysOfKind(s.workspace.db, 'signing')) {
+    if (key.secret_file === null) continue;
     const { secret } = openSecret('bcpkg.secret-key', key.secret_file, PASS);
     found.push({ label: `signing seed ${key.key_id}`, forms: forms(secret) });
     found.push({ label: `signing key file ${key.key_id}`, forms: [key.secret_file.toString('base64')] });
   }
   for (const key of keysOfKind(s.workspace.db, 'encryption')) {
+    if (key.secret_file === null) continue;
     const { secret } = openSecret('bcpkg.encryption-key', key.secret_file, PASS);
     found.push({ label: `X25519 secret ${key.key_id}`, forms: [...forms(secret), identityString(secret)] });
     found.push({ label: `encryption key file ${key.key_id}`, forms: [key.secret_file.toString('base64')] });

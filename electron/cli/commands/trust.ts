@@ -1,11 +1,11 @@
-/** `pcmt trust root-keygen|init|add-office|publish|import` (exchange-format.md §3.4–3.5). */
+/** `pcmt trust root-keygen|init|publish|import` (exchange-format.md §3.5); add-office and revoke are in key-lifecycle.ts. */
 import path from 'node:path';
 import { cliExchangeMessage as m } from '../../../shared/i18n/cli-exchange-messages';
 import { AppError } from '../../../shared/errors';
 import { isBcpkgError } from '../../services/exchange/bcpkg-error';
 import { openSecret, sealSecret } from '../../services/exchange/secret-files';
 import { ed25519PublicFromSeed, fingerprint, formatPublicKeyFile, generateEd25519Seed, keyIdHex, keyIdOf } from '../../services/exchange/signify';
-import { addOffice, importTrustFile, initAuthority, publishTrustList } from '../../services/exchange/trust-service';
+import { importTrustFile, initAuthority, publishTrustList } from '../../services/exchange/trust-service';
 import { optionText } from '../args';
 import { type CliContext, type Command } from '../context';
 import { missingArgument, readIn, withWorkspace, writeOut } from './keys';
@@ -51,21 +51,6 @@ export const trustInitCommand: Command = {
       const roots = initAuthority(workspace, pubs, Number(threshold));
       io.out(m(language, 'trustInit', { count: roots.length, threshold }));
       for (const r of roots) io.out(m(language, 'rootLine', r));
-      return 0;
-    });
-  },
-};
-
-export const trustAddOfficeCommand: Command = {
-  valued: ['workspace', 'lang'],
-  flags: [],
-  run: ({ args, language, io }: CliContext) => {
-    const [file] = args.positionals;
-    if (file === undefined) throw missingArgument(language, 'trust add-office', 'needFile');
-    const bytes = readIn(file, language);
-    return withWorkspace(args, language, async ({ workspace }) => {
-      const office = addOffice(workspace, path.basename(file), bytes);
-      io.out(m(language, 'officeAdded', { officeName: office.officeName, officeCode: office.officeCode, fingerprint: office.fingerprint }));
       return 0;
     });
   },

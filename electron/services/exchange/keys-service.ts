@@ -59,6 +59,7 @@ function storeKey(ws: Workspace, kind: 'signing' | 'encryption', publicKey: Buff
     secret_file: secretFile,
     status: 'active',
     created_at: nowIso(),
+    destroyed_at: null,
   });
 }
 
@@ -110,15 +111,16 @@ function openKey(kind: SecretKind, file: Buffer, passphrase: string): Buffer {
 /** The signing seed for one operation; the caller must `fill(0)` it when done. */
 export function unlockSigningSeed(ws: Workspace, passphrase: string): Buffer {
   const key = activeKey(ws.db, 'signing');
-  if (key === undefined) throw new AppError('KEYS_NOT_GENERATED');
+  if (key === undefined || key.secret_file === null) throw new AppError('KEYS_NOT_GENERATED');
   return openKey('bcpkg.secret-key', key.secret_file, passphrase);
 }
 
-/** Every X25519 identity of the office, current first (retired ones still open late packages). */
+/** Every X25519 identity of the office, current first (retired and pending ones may open packages sent to them). */
 export function unlockIdentities(ws: Workspace, passphrase: string): Buffer[] {
   const keys = keysOfKind(ws.db, 'encryption').sort((a, b) => (a.status === 'active' ? -1 : b.status === 'active' ? 1 : 0));
-  if (keys.length === 0) throw new AppError('ENCRYPTION_KEY_MISSING');
-  return keys.map((k) => openKey('bcpkg.encryption-key', k.secret_file, passphrase));
+  const files = keys.flatMap((k) => (k.secret_file === null ? [] : [k.secret_file]));
+  if (files.length === 0) throw new AppError('ENCRYPTION_KEY_MISSING');
+  return files.map((file) => openKey('bcpkg.encryption-key', file, passphrase));
 }
 
 /** Installs an X25519 identity from a standard age identity file (recovery, migration); the old one is retired. */

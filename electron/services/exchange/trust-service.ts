@@ -7,6 +7,9 @@
  */
 import { createHash } from 'node:crypto';
 import { listUnitsOfScheme } from '../../../db/queries/admin-units';
+import { lastSequence } from '../../../db/queries/consolidation';
+import { appendLog } from '../../../db/queries/import-log';
+import { historyKey, revocationOf } from '../../../db/queries/key-lifecycle';
 import {
   activeKey,
   currentTrustList,
@@ -24,8 +27,10 @@ import { BcpkgError, isBcpkgError } from './bcpkg-error';
 import { parseCanonical } from './canonical-json';
 import { readEnrollment } from './enrollment';
 import { isInJurisdiction } from './jurisdiction';
+import { applyRotation, scrubFreedPages } from './key-rotation-service';
 import { requireIdentity } from './keys-service';
 import { officeIdentity, workspaceEnvironment } from './office-identity';
+import { activeKeyEntry, publishedSigningKeys } from './published-keys';
 import { ed25519PublicFromSeed, fingerprint, keyIdHex, keyIdOf, parsePublicKeyFile } from './signify';
 import {
   checkTrustListUpdate,
@@ -35,7 +40,7 @@ import {
   type TrustList,
   type TrustOfficeEntry,
 } from './trust-list';
-import { language, nowIso, type Workspace } from '../workspace';
+import { language, nowIso, userName, type Workspace } from '../workspace';
 
 const DAY_MS = 86_400_000;
 const MAX_VERSION_JUMP = 1000;
@@ -131,15 +136,27 @@ export function importTrustFile(
     if (installed !== null && parsed.list.version - installed.version > MAX_VERSION_JUMP && !isJumpConfirmed) {
       throw new AppError('TRUST_VERSION_JUMP', { from: installed.version, to: parsed.list.version, max: MAX_VERSION_JUMP });
     }
-    installTrustList(ws.db, {
-      authority: parsed.list.authority.officeCode,
-      version: parsed.list.version,
-      environment: parsed.list.environment,
-      expires_at: parsed.list.expiresAt,
-      list_json: parsed.body,
-      file_bytes: Buffer.from(bytes),
-      installed_at: nowIso(),
-    });
+    const isRotated = ws.db.transaction(() => {
+      installTrustList(ws.db, {
+        authority: parsed.list.authority.officeCode,
+        version: parsed.list.version,
+        environment: parsed.list.environment,
+        expires_at: parsed.list.expiresAt,
+        list_json: parsed.body,
+        file_bytes: Buffer.from(bytes),
+        installed_at: nowIso(),
+      });
+      appendLog(ws.db, {
+        ...emptyLog(ws, 'trustlist_imported'),
+        source_filename: fileName,
+        file_sha256: createHash('sha256').update(bytes).digest('hex'),
+        issuer: parsed.list.authority.officeCode,
+        trustlist_version: parsed.list.version,
+      });
+      // §3.6 step 5: the list that names this office's pending key switches keys.
+      return applyRotation(ws, parsed.list, parsed.list.version);
+    })();
+    if (isRotated) scrubFreedPages(ws.db);
     return summarizeTrustList(parsed.list);
   } catch (error) {
     return refuse(ws, fileName, error);
@@ -188,9 +205,12 @@ export function addOffice(ws: Workspace, fileName: string, bytes: Uint8Array): E
   if (statement.officeCode === authority.officeCode || unit.scheme !== authority.adminUnit.scheme || !isInJurisdiction(ws, authority.adminUnit, unit.code)) {
     throw new AppError('ENROLLMENT_OUTSIDE_AUTHORITY', { office: statement.officeCode, authority: authority.officeName });
   }
-  const taken = listEnrollments(ws.db).find((e) => e.signing_key_id === statement.signingKey.keyId && e.office_code !== statement.officeCode);
-  if (taken !== undefined) throw new AppError('ENROLLMENT_KEY_TAKEN', { keyId: statement.signingKey.keyId, office: taken.office_code });
-  upsertEnrollment(ws.db, {
+  const keyId = statement.signingKey.keyId;
+  // §3.7: a revoked key never comes back, not even through a fresh enrollment.
+  if (revocationOf(ws.db, keyId) !== undefined) throw new AppError('KEY_REVOKED_HERE', { keyId });
+  const taken = listEnrollments(ws.db).find((e) => e.signing_key_id === keyId && e.office_code !== statement.officeCode) ?? historyKey(ws.db, keyId);
+  if (taken !== undefined) throw new AppError('ENROLLMENT_KEY_TAKEN', { keyId, office: taken.office_code });
+  const enrollment = {
     office_code: statement.officeCode,
     office_name: statement.officeName,
     level: statement.level,
@@ -201,13 +221,46 @@ export function addOffice(ws: Workspace, fileName: string, bytes: Uint8Array): E
     encryption_recipient: statement.encryptionRecipient,
     statement: Buffer.from(bytes),
     enrolled_at: nowIso(),
-  });
+    // §3.10: one counter per office; a re-enrolled key goes on from the last sequence seen.
+    first_sequence: (lastSequence(ws.db, statement.officeCode) ?? 0) + 1,
+  };
+  ws.db.transaction(() => {
+    upsertEnrollment(ws.db, enrollment);
+    appendLog(ws.db, {
+      ...emptyLog(ws, 'enrollment'),
+      source_filename: fileName,
+      file_sha256: createHash('sha256').update(bytes).digest('hex'),
+      issuer: statement.officeCode,
+      key_id: keyId,
+    });
+  })();
   return {
     officeCode: statement.officeCode,
     officeName: statement.officeName,
     keyId: statement.signingKey.keyId,
     fingerprint: fingerprint(publicKey, 'ed25519'),
     encryptionFingerprint: statement.encryptionRecipient === null ? null : recipientFingerprint(statement.encryptionRecipient),
+  };
+}
+
+/** A log row about keys or lists rather than a package: the package fields stay empty. */
+export function emptyLog(ws: Workspace, decision: string): Parameters<typeof appendLog>[1] {
+  return {
+    at: nowIso(),
+    operator: userName(ws),
+    source_filename: null,
+    file_sha256: null,
+    package_id: null,
+    package_digest: null,
+    issuer: null,
+    period: null,
+    sequence: null,
+    key_id: null,
+    trustlist_version: currentTrustList(ws.db)?.version ?? null,
+    encrypted: null,
+    decision,
+    code: null,
+    detail: null,
   };
 }
 
@@ -232,22 +285,8 @@ function ownEntry(ws: Workspace): TrustOfficeEntry {
     parent: null,
     status: 'active',
     adminUnit: identity.adminUnit,
-    signingKeys: signing === undefined ? [] : [newKey(signing.key_id, signing.public_key)],
+    signingKeys: signing === undefined ? [] : [activeKeyEntry(signing.key_id, signing.public_key, 1)],
     encryptionKeys: encryption === undefined ? [] : [{ recipient: recipientString(encryption.public_key), status: 'active' }],
-  };
-}
-
-function newKey(keyId: string, publicKey: Buffer): TrustOfficeEntry['signingKeys'][number] {
-  return {
-    keyId,
-    publicKey: publicKey.toString('base64'),
-    status: 'active',
-    firstSequence: 1,
-    lastValidSequence: null,
-    retireGraceUntil: null,
-    revokedAt: null,
-    lastTrustedSequence: null,
-    reason: null,
   };
 }
 
@@ -278,7 +317,7 @@ export function publishTrustList(ws: Workspace, rootSeeds: readonly Uint8Array[]
       parent: own.officeCode,
       status: 'active' as const,
       adminUnit: { scheme: e.admin_scheme, code: e.admin_code },
-      signingKeys: [carryKey(installed, e.office_code, e.signing_key_id) ?? newKey(e.signing_key_id, e.signing_public_key)],
+      signingKeys: publishedSigningKeys(ws, installed, e, now),
       encryptionKeys: e.encryption_recipient === null ? [] : [{ recipient: e.encryption_recipient, status: 'active' as const }],
     })),
   ].sort((a, b) => (a.officeCode < b.officeCode ? -1 : 1));
@@ -300,10 +339,4 @@ export function publishTrustList(ws: Workspace, rootSeeds: readonly Uint8Array[]
   const summary = importTrustFile(ws, 'trustlist.bctrust', bytes, installed === null, now);
   setTrustAuthority(ws.db, { ...authority, last_published_version: list.version, updated_at: nowIso() });
   return { bytes, summary };
-}
-
-/** A key already in the installed list keeps its entry (status, sequences) across versions. */
-function carryKey(installed: TrustList | null, officeCode: string, keyId: string): TrustOfficeEntry['signingKeys'][number] | null {
-  const office = installed?.offices.find((o) => o.officeCode === officeCode);
-  return office?.signingKeys.find((k) => k.keyId === keyId) ?? null;
 }
