@@ -13,6 +13,7 @@ import { parseArgs, UsageError } from './args';
 import { checkCommand } from './commands/check';
 import { exportCommand, probeCommand, verifyCommand } from './commands/exchange';
 import { logVerifyCommand, receiveCommand } from './commands/receive';
+import { receiptCreateCommand, receiptImportCommand } from './commands/receipt';
 import { backupCommand, restoreCommand } from './commands/backup';
 import { keysEnrollmentCommand, keysGenerateCommand, keysImportIdentityCommand, keysShowCommand } from './commands/keys';
 import { keysRotateCommand, trustAddOfficeCommand, trustRevokeCommand } from './commands/key-lifecycle';
@@ -56,6 +57,8 @@ const COMMANDS: Record<string, Command> = {
   probe: probeCommand,
   receive: receiveCommand,
   'log verify': logVerifyCommand,
+  'receipt create': receiptCreateCommand,
+  'receipt import': receiptImportCommand,
   backup: backupCommand,
   restore: restoreCommand,
 };

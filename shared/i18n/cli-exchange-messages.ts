@@ -18,6 +18,8 @@ const vi = {
   pcmt verify TỆP… --workspace TỆP [--json]                kiểm tra gói nhận được, không ghi gì
   pcmt receive TỆP… --workspace TỆP [--yes] [--json]       kiểm tra, xem trước và (với --yes) nhập gói vào dữ liệu tổng hợp
   pcmt log verify --workspace TỆP                          kiểm tra chuỗi băm của sổ nhập gói
+  pcmt receipt create --package MÃ_GÓI --workspace TỆP --out TỆP.bcrcpt   biên nhận có chữ ký cho gói đã nhận (gửi lại đơn vị gửi)
+  pcmt receipt import TỆP.bcrcpt --workspace TỆP           ghi nhận biên nhận của cấp trên vào gói đã gửi
   pcmt backup --workspace TỆP [--out TỆP]                  sao lưu tệp dữ liệu (gồm khóa tin cậy, sổ nhập gói)
   pcmt restore BẢN_SAO_LƯU --workspace TỆP                 khôi phục từ bản sao lưu
   pcmt probe                                               kiểm tra các thuật toán mật mã của môi trường chạy
@@ -65,6 +67,13 @@ Ngày: {{date}} — PCMT Desk {{appVersion}}`,
   restoredSequence: 'Số thứ tự gói tiếp theo của đơn vị được đặt là {{sequence}} để không dùng lại số đã gửi.',
   receiveAccepted: 'đã nhập ({{changes}} dòng thay đổi)',
   receiveLine: '{{file}}: {{decision}} {{code}} — {{message}}',
+  receiptWritten: 'Đã lập biên nhận cho gói số {{sequence}} kỳ {{period}} của {{issuer}} ({{decision}}){{encrypted}} → {{file}}',
+  receiptEncrypted: ', đã mã hóa cho {{issuer}}',
+  receiptImported: 'Đã ghi nhận biên nhận của cấp trên: gói số {{sequence}} kỳ {{period}} {{decision}} (biên nhận lập lúc {{at}}).',
+  receiptAccepted: 'đã được chấp nhận',
+  receiptSuperseded: 'đã được thay bằng gói gửi sau',
+  receiptQuarantined: 'bị cách ly (khóa ký đã bị thu hồi)',
+  needPackage: 'mã gói (--package)',
   logIntact: 'Sổ nhập gói nguyên vẹn: {{rows}} dòng, mã băm cuối {{head}}.',
   logBroken: 'Sổ nhập gói đã bị sửa: chuỗi băm đứt tại dòng {{id}} (đã đọc {{rows}} dòng). Báo ngay cán bộ CNTT và lãnh đạo.',
   rotationWritten: 'Đã ghi tệp đổi khóa {{file}}: khóa cũ {{oldKeyId}} ký đến số thứ tự {{last}}; khóa mới {{newKeyId}} — dấu vân tay: {{fingerprint}}. Gửi tệp cho cấp tỉnh. Đơn vị vẫn ký bằng khóa cũ cho đến khi nhập danh sách tin cậy mới có khóa mới; khi đó khóa cũ bị hủy.',
@@ -96,6 +105,8 @@ const en: Record<keyof typeof vi, string> = {
   pcmt verify FILE… --workspace FILE [--json]              check received packages; writes nothing
   pcmt receive FILE… --workspace FILE [--yes] [--json]     check, preview and (with --yes) import packages into the consolidated data
   pcmt log verify --workspace FILE                         check the hash chain of the import log
+  pcmt receipt create --package ID --workspace FILE --out FILE.bcrcpt   a signed receipt for a received package (send it back)
+  pcmt receipt import FILE.bcrcpt --workspace FILE         record the office above's receipt against the package sent
   pcmt backup --workspace FILE [--out FILE]                back up the workspace (trust state and import log included)
   pcmt restore BACKUP --workspace FILE                     restore a backup
   pcmt probe                                               check the runtime's cryptography
@@ -143,6 +154,13 @@ Date: {{date}} — PCMT Desk {{appVersion}}`,
   restoredSequence: 'The office’s next package sequence is set to {{sequence}} so no number already sent is reused.',
   receiveAccepted: 'imported ({{changes}} records changed)',
   receiveLine: '{{file}}: {{decision}} {{code}} — {{message}}',
+  receiptWritten: 'Made the receipt for package {{sequence}} of {{issuer}}, period {{period}} ({{decision}}){{encrypted}} → {{file}}',
+  receiptEncrypted: ', encrypted to {{issuer}}',
+  receiptImported: 'Recorded the receipt of the office above: package {{sequence}}, period {{period}}, {{decision}} (receipt made at {{at}}).',
+  receiptAccepted: 'accepted',
+  receiptSuperseded: 'replaced by a later package',
+  receiptQuarantined: 'quarantined (its signing key was revoked)',
+  needPackage: 'a package id (--package)',
   logIntact: 'The import log is intact: {{rows}} rows, last hash {{head}}.',
   logBroken: 'The import log was altered: the hash chain breaks at row {{id}} ({{rows}} rows read). Tell the IT officer and the head of office now.',
   rotationWritten: 'Wrote the key-rotation file {{file}}: old key {{oldKeyId}} signed up to sequence {{last}}; new key {{newKeyId}} — fingerprint: {{fingerprint}}. Send the file to the province. The office keeps signing with the old key until it imports a trust list with the new key; the old key is then destroyed.',
