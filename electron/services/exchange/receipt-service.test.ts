@@ -20,7 +20,8 @@ import type { Services } from '../index';
 import { listExportRecords } from './export-service';
 import { unlockPeriod } from '../period-service';
 import { unlockSigningSeed } from './keys-service';
-import { readReceipt, writeReceipt } from './receipt';
+import { readReceipt, RECEIPT_MIMETYPE, writeReceipt } from './receipt';
+import { ed25519PublicFromSeed, ed25519Sign, formatSignatureBlock, keyIdOf } from './signify';
 import { createReceipt, importReceipt } from './receipt-service';
 import { isAgeFile } from './verify-package';
 import { readZipStrict, signedDocumentProfile, writeZip } from './zip-strict';
@@ -144,6 +145,28 @@ describe('receipts.create and receipts.import', () => {
     damaged.writeUInt8(damaged.readUInt8(damaged.length - 30) ^ 0xff, damaged.length - 30);
     expect(appErrorOf(() => importReceipt(district(0).workspace, 'damaged.bcrcpt', damaged, null)).code).toBe('EXCHANGE_FILE_REFUSED');
     expect(exportOf(district(0), received.packageId)?.receipt?.decision).toBe('accepted');
+  });
+
+  it('checks the signature before reading the body, and refuses a signed body that is not canonical', () => {
+    const seed = unlockSigningSeed(world.province.workspace, PASS);
+    try {
+      const good = readReceipt(Buffer.from(createReceipt(world.province.workspace, received.packageId, PASS).bytesBase64, 'base64'));
+      const loose = Buffer.from(JSON.stringify(good.receipt, null, 1));
+      const file = writeZip([
+        { name: 'mimetype', data: Buffer.from(RECEIPT_MIMETYPE, 'ascii') },
+        { name: 'receipt.json', data: loose },
+        { name: 'receipt.sig', data: Buffer.from(formatSignatureBlock(keyIdOf(ed25519PublicFromSeed(seed)), ed25519Sign(seed, loose)), 'ascii') },
+      ]);
+      expect(appErrorOf(() => importReceipt(district(0).workspace, 'loose.bcrcpt', file, null)).params).toMatchObject({ code: 'E_MANIFEST_NOT_CANONICAL' });
+      const unsigned = writeZip([
+        { name: 'mimetype', data: Buffer.from(RECEIPT_MIMETYPE, 'ascii') },
+        { name: 'receipt.json', data: Buffer.from('not json') },
+        { name: 'receipt.sig', data: Buffer.from(formatSignatureBlock(keyIdOf(ed25519PublicFromSeed(seed)), Buffer.alloc(64)), 'ascii') },
+      ]);
+      expect(String(appErrorOf(() => importReceipt(district(0).workspace, 'junk.bcrcpt', unsigned, null)).params.reason)).toContain('Chữ ký không hợp lệ');
+    } finally {
+      seed.fill(0);
+    }
   });
 
   it('refuses a receipt signed by a key that is not the parent office’s', () => {

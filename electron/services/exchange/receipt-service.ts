@@ -19,7 +19,7 @@ import { parseRecipient } from './age/x25519';
 import { BcpkgError, isBcpkgError } from './bcpkg-error';
 import { listExportRecords } from './export-service';
 import { requireIdentity, unlockIdentities, unlockSigningSeed } from './keys-service';
-import { readReceipt, writeReceipt, type ParsedReceipt } from './receipt';
+import { parseReceiptBody, readReceiptContainer, writeReceipt, type Receipt } from './receipt';
 import { ed25519PublicFromSeed, ed25519Verify, keyIdHex, keyIdOf } from './signify';
 import { findSigningKey, type TrustList } from './trust-list';
 import { effectiveTrustList, installedTrustList } from './trust-service';
@@ -136,21 +136,27 @@ function plainBytes(ws: Workspace, bytes: Uint8Array, passphrase: string | null)
   }
 }
 
-/** Signature by a key the list binds to this office's parent, still usable (§3.7: revoked keys sign nothing). */
-function checkSigner(ws: Workspace, fileName: string, list: TrustList, ownCode: string, parsed: ParsedReceipt, now: Date): void {
+/**
+ * The signature, by a key the list binds to this office's parent and still usable (§3.7:
+ * revoked keys sign nothing), checked before the body is parsed; then the body, which
+ * must name that office and key as the receiver.
+ */
+function verifiedReceipt(fileName: string, list: TrustList, ownCode: string, plain: Uint8Array, now: Date): Receipt {
+  const { body, signature } = readReceiptContainer(plain);
   const parent = list.offices.find((o) => o.officeCode === ownCode)?.parent ?? null;
   if (parent === null) throw new AppError('RECEIPT_NO_PARENT', { office: ownCode });
-  const keyId = keyIdHex(parsed.signature.keyId);
+  const keyId = keyIdHex(signature.keyId);
   const binding = findSigningKey(list, keyId);
   if (binding === null) throw new BcpkgError('E_KEY_UNKNOWN', '', { keyId });
   if (binding.office.officeCode !== parent) throw new AppError('RECEIPT_WRONG_SIGNER', { file: fileName, signer: binding.office.officeCode, parent });
   if (binding.key.status === 'revoked') throw new BcpkgError('E_KEY_REVOKED', '', { keyId });
   const grace = binding.key.retireGraceUntil;
   if (binding.key.status === 'retired' && (grace === null || Date.parse(grace) < now.getTime())) throw new BcpkgError('E_KEY_RETIRED', '', { keyId });
-  if (!ed25519Verify(Buffer.from(binding.key.publicKey, 'base64'), parsed.body, parsed.signature.signature)) throw new BcpkgError('E_SIG_INVALID');
-  const { receiver } = parsed.receipt;
-  if (receiver.keyId !== keyId || receiver.officeCode !== parent) throw new BcpkgError('E_SIGNER_MISMATCH', '', { a: parent, b: receiver.officeCode });
+  if (!ed25519Verify(Buffer.from(binding.key.publicKey, 'base64'), body, signature.signature)) throw new BcpkgError('E_SIG_INVALID');
+  const receipt = parseReceiptBody(body);
+  if (receipt.receiver.keyId !== keyId || receipt.receiver.officeCode !== parent) throw new BcpkgError('E_SIGNER_MISMATCH', '', { a: parent, b: receipt.receiver.officeCode });
   if (Date.parse(list.expiresAt) <= now.getTime()) throw new BcpkgError('E_TRUSTLIST_EXPIRED', '', { date: list.expiresAt.slice(0, 10) });
+  return receipt;
 }
 
 /**
@@ -162,17 +168,15 @@ export function importReceipt(ws: Workspace, fileName: string, bytes: Uint8Array
   const identity = requireIdentity(ws);
   const list = effectiveTrustList(ws);
   if (list === null) throw new AppError('TRUST_NOT_INSTALLED');
-  let parsed: ParsedReceipt;
+  let r: Receipt;
   let plain: Uint8Array;
   try {
     plain = plainBytes(ws, bytes, passphrase);
-    parsed = readReceipt(plain);
-    checkSigner(ws, fileName, list, identity.officeCode, parsed, now);
+    r = verifiedReceipt(fileName, list, identity.officeCode, plain, now);
   } catch (error) {
     if (isBcpkgError(error)) throw refused(ws, fileName, error);
     throw error;
   }
-  const r = parsed.receipt;
   if (r.issuer !== identity.officeCode) throw new AppError('RECEIPT_NOT_FOR_US', { file: fileName, office: r.issuer });
   const sent = getExportForReceipt(ws.db, r.packageId);
   if (sent === undefined) throw new AppError('RECEIPT_UNKNOWN_PACKAGE', { file: fileName, packageId: r.packageId, period: r.period, sequence: r.sequence });

@@ -48,19 +48,29 @@ export function writeReceipt(facts: Omit<Receipt, 'type' | 'receiver'> & { recei
 }
 
 /**
- * Reads a plain `.bcrcpt` strictly: container (E_ZIP_*, E_NOT_BCPKG), one signature block
- * (E_SIG_*), canonical JSON and exact schema (E_MANIFEST_NOT_CANONICAL, E_MANIFEST_SCHEMA).
- * Does not check the signature: the caller picks the trusted key first.
+ * The container and signature block of a plain `.bcrcpt`, read strictly (E_ZIP_*,
+ * E_NOT_BCPKG, E_SIG_*). The JSON is not parsed yet: as for packages (§5, stage 3
+ * before 4) the signature is checked with the trusted key before the body is read.
  */
-export function readReceipt(file: Uint8Array): ParsedReceipt {
+export function readReceiptContainer(file: Uint8Array): { body: Buffer; signature: { keyId: Buffer; signature: Buffer } } {
   const entries = readZipStrict(file, signedDocumentProfile('receipt'));
   const body = entries.find((e) => e.name === 'receipt.json')?.data;
   const sigFile = entries.find((e) => e.name === 'receipt.sig')?.data;
   if (body === undefined || sigFile === undefined || entries.length !== 3) throw new BcpkgError('E_NOT_BCPKG', 'receipt entries');
   const [signature, ...others] = parseSignatureFile(sigFile, 1);
   if (signature === undefined || others.length > 0) throw new BcpkgError('E_SIG_MALFORMED', 'one signature expected');
-  const receipt = readReceiptJson(parseCanonical(body, 'E_MANIFEST_NOT_CANONICAL'));
-  return { receipt, body: Buffer.from(body), signature };
+  return { body: Buffer.from(body), signature };
+}
+
+/** Canonical-or-reject and the exact schema (E_MANIFEST_NOT_CANONICAL, E_MANIFEST_SCHEMA). */
+export function parseReceiptBody(body: Uint8Array): Receipt {
+  return readReceiptJson(parseCanonical(body, 'E_MANIFEST_NOT_CANONICAL'));
+}
+
+/** Container, signature block and body in one go; whether the signer is trusted is not checked. */
+export function readReceipt(file: Uint8Array): ParsedReceipt {
+  const { body, signature } = readReceiptContainer(file);
+  return { receipt: parseReceiptBody(body), body, signature };
 }
 
 function readReceiptJson(value: Json): Receipt {
