@@ -1,5 +1,6 @@
 /** `pcmt keys rotate`, `pcmt trust add-office` (enrollment or rotation) and `pcmt trust revoke` (exchange-format.md §3.4, §3.6, §3.7). */
 import path from 'node:path';
+import { AppError } from '../../../shared/errors';
 import { cliExchangeMessage as m } from '../../../shared/i18n/cli-exchange-messages';
 import { rotateKey } from '../../services/exchange/key-rotation-service';
 import { revokeOfficeKey } from '../../services/exchange/revocation-service';
@@ -65,8 +66,8 @@ export const trustRevokeCommand: Command = {
     if (last === undefined) throw missingArgument(language, 'trust revoke', 'needLastTrusted');
     return withWorkspace(args, language, async ({ workspace }) => {
       // Number('') is 0 and Number('1e3') 1000: only plain digits are a sequence.
-      const sequence = /^\d{1,15}$/u.test(last) ? Number(last) : Number.NaN;
-      const r = revokeOfficeKey(workspace, office, sequence, optionText(args, 'reason') ?? null);
+      if (!/^\d{1,15}$/u.test(last)) throw new AppError('REVOKE_SEQUENCE_INVALID', { value: last });
+      const r = revokeOfficeKey(workspace, office, Number(last), optionText(args, 'reason') ?? null);
       io.out(m(language, 'revoked', { keyIds: r.keyIds.join(', '), office: r.officeCode, last: r.lastTrustedSequence }));
       for (const q of r.quarantined) io.out(m(language, 'quarantinedLine', { packageId: q.packageId, period: q.periodId, sequence: q.sequence }));
       for (const s of r.slots) {
