@@ -16,6 +16,7 @@ export default defineConfig({
       'renderer/**/*.test.{ts,tsx}',
       'tests/architecture/**/*.test.ts',
       'tests/exchange/**/*.test.ts',
+      'tests/consolidation/**/*.test.ts',
     ],
     exclude: ['**/node_modules/**', '**/dist/**', '**/dist-electron/**', 'tests/e2e/**'],
     testTimeout: 30_000,

@@ -17,6 +17,7 @@ import { importUnitList, listChildUnits } from '../../electron/services/units-se
 import { startHost } from '../../electron/host/server';
 import { readUnitList } from '../../electron/services/unit-list-reader';
 import { foldVietnamese } from '../../shared/domain/text';
+import { benchConsolidation } from './consolidation';
 import { benchHotspotSheet } from './hotspots-ui';
 
 const DATA = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
@@ -154,6 +155,9 @@ fs.rmSync(dir, { recursive: true, force: true });
 // 4. The hotspot sheet with 30,000 hotspots in Chromium.
 for (const row of await benchHotspotSheet()) rows.push({ ...row, unit: 'ms' });
 
+// 5. Consolidation (issue 6): a whole province exported, 700 district packages verified and received.
+for (const row of benchConsolidation()) rows.push({ ...row, unit: 'ms' });
+
 const width = Math.max(...rows.map((r) => r.name.length));
 const sqliteVersion = (JSON.parse(fs.readFileSync(new URL('../../node_modules/better-sqlite3/package.json', import.meta.url), 'utf8')) as { version: string }).version;
 console.log(`PCMT Desk bench — ${os.cpus().length} CPU, Node ${process.version}, better-sqlite3 ${sqliteVersion}, synchronous=FULL`);
@@ -166,4 +170,7 @@ raw sqlite = the same statements through better-sqlite3 directly on a workspace 
   import: INSERT of the already-parsed units in one transaction (no file parsing);
   re-import: parsing the file again plus reading the scheme's units;
   load: one SELECT of the communes with their status; edit: one autocommit UPSERT (fsync'd);
-  hotspot rows: one SELECT of the 30,000 hotspots (the browser's rendering has no raw equivalent).`);
+  hotspot rows: one SELECT of the 30,000 hotspots (the browser's rendering has no raw equivalent);
+  export + sign: writeZip of the same entries plus SHA-256 of each entry and of the zip (no signing, no encryption, no queries);
+  verify: SHA-256 of the same 700 files; receive: the same packages (with their files as evidence), records
+  and slots INSERTed in one transaction (no verification, no preview, no log, one fsync instead of 700).`);
