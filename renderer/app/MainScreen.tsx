@@ -4,6 +4,7 @@ import type { Office } from '../../shared/api/contract';
 import { parsePeriodId, periodLabel, quarterOf } from '../../shared/domain/period';
 import { currentLanguage, i18n } from '../i18n/setup';
 import { CommunesSheet } from '../sheets/CommunesSheet';
+import { ConsolidatedSheet } from '../sheets/consolidated/ConsolidatedSheet';
 import { ExchangeSheet } from '../sheets/exchange/ExchangeSheet';
 import { HotspotsSheet } from '../sheets/hotspots/HotspotsSheet';
 import { HistorySheet } from '../sheets/history/HistorySheet';
@@ -25,7 +26,7 @@ import { PeriodSelector } from './PeriodSelector';
 import { RecordHistoryContext, type RecordRef } from './record-history';
 import { SheetPanel } from './SheetPanel';
 import { SheetTabs } from './SheetTabs';
-import type { SheetTab } from './sheet-tabs';
+import { tabsFor, type SheetTab } from './sheet-tabs';
 import { usePeriodLock } from './use-period-lock';
 import { UserNameField } from './UserNameField';
 
@@ -116,13 +117,14 @@ export function MainScreen({ office, userName }: Props) {
               </button>
             </div>
           )}
-          <SheetTabs active={tab} onChange={chooseTab} />
+          <SheetTabs tabs={tabsFor(office.level)} active={tab} onChange={chooseTab} />
           {panel('communes', () => <CommunesSheet key={dataVersion} periodId={periodId} isLocked={lock.isLocked} language={language} />)}
           {panel('hotspots', () => <HotspotsSheet key={dataVersion} periodId={periodId} isLocked={lock.isLocked} language={language} />)}
           {panel('modelSites', () => <ModelSitesSheet key={dataVersion} periodId={periodId} officeCode={office.code} isLocked={lock.isLocked} language={language} />)}
           {panel('history', () => <HistorySheet key={dataVersion} isActive={tab === 'history'} language={language} />)}
           {panel('indicators', () => <LazyIndicatorsSheet key={dataVersion} periodId={periodId} language={language} />)}
           {panel('exchange', () => <ExchangeSheet periodId={periodId} isActive={tab === 'exchange'} language={language} onPeriodLocked={lock.refresh} />)}
+          {panel('consolidated', () => <ConsolidatedSheet periodId={periodId} isActive={tab === 'consolidated'} language={language} />)}
           <ProblemsPanel problems={problems} periodId={periodId} periodText={periodText} onShowSheet={(sheet) => chooseTab(sheet === 'communeStatuses' ? 'communes' : sheet)} />
           {historyRecord !== null && <RecordHistoryDialog record={historyRecord} language={language} onClose={() => setHistoryRecord(null)} />}
         </div>

@@ -1,25 +1,25 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SHEET_TABS, TAB_TEST_IDS, tabId, tabPanelId, type SheetTab } from './sheet-tabs';
+import { TAB_TEST_IDS, tabId, tabPanelId, type SheetTab } from './sheet-tabs';
 
-type Props = { active: SheetTab; onChange: (tab: SheetTab) => void };
+type Props = { tabs: readonly SheetTab[]; active: SheetTab; onChange: (tab: SheetTab) => void };
 
 /**
  * The sheet tabs, as the WAI-ARIA tabs pattern: one tab stop, arrow keys, Home and End
  * move between tabs and show them at once (the sheets keep their data per period).
  */
-export function SheetTabs({ active, onChange }: Props) {
+export function SheetTabs({ tabs, active, onChange }: Props) {
   const { t } = useTranslation();
   const refs = useRef(new Map<SheetTab, HTMLButtonElement>());
 
   const move = (event: KeyboardEvent<HTMLDivElement>) => {
-    const index = SHEET_TABS.indexOf(active);
-    const last = SHEET_TABS.length - 1;
+    const index = tabs.indexOf(active);
+    const last = tabs.length - 1;
     const next =
-      event.key === 'ArrowRight' ? (index + 1) % SHEET_TABS.length : event.key === 'ArrowLeft' ? (index + last) % SHEET_TABS.length : event.key === 'Home' ? 0 : event.key === 'End' ? last : null;
+      event.key === 'ArrowRight' ? (index + 1) % tabs.length : event.key === 'ArrowLeft' ? (index + last) % tabs.length : event.key === 'Home' ? 0 : event.key === 'End' ? last : null;
     if (next === null) return;
     event.preventDefault();
-    const tab = SHEET_TABS[next];
+    const tab = tabs[next];
     if (tab === undefined) return;
     onChange(tab);
     refs.current.get(tab)?.focus();
@@ -27,7 +27,7 @@ export function SheetTabs({ active, onChange }: Props) {
 
   return (
     <div className="sheet-tabs" role="tablist" aria-label={t('tabs.label')} onKeyDown={move}>
-      {SHEET_TABS.map((tab) => (
+      {tabs.map((tab) => (
         <button
           key={tab}
           ref={(element) => {

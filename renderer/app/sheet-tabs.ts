@@ -1,5 +1,5 @@
 /** The sheets of the main screen, in tab order. */
-export const SHEET_TABS = ['communes', 'hotspots', 'modelSites', 'history', 'indicators', 'exchange'] as const;
+export const SHEET_TABS = ['communes', 'hotspots', 'modelSites', 'history', 'indicators', 'exchange', 'consolidated'] as const;
 export type SheetTab = (typeof SHEET_TABS)[number];
 
 /** data-testid of each tab (tests address tabs without depending on the language). */
@@ -10,7 +10,13 @@ export const TAB_TEST_IDS: Record<SheetTab, string> = {
   history: 'tab-history',
   indicators: 'tab-indicators',
   exchange: 'tab-exchange',
+  consolidated: 'tab-consolidated',
 };
+
+/** The tabs an office sees: the consolidated view only where packages of offices below are received (a province). */
+export function tabsFor(level: string): readonly SheetTab[] {
+  return level === 'PROVINCE' ? SHEET_TABS : SHEET_TABS.filter((tab) => tab !== 'consolidated');
+}
 
 export function tabPanelId(tab: SheetTab): string {
   return `sheet-panel-${tab}`;

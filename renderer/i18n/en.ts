@@ -111,6 +111,7 @@ export const en: Messages = {
     history: 'History',
     indicators: 'Indicators',
     exchange: 'Send / receive',
+    consolidated: 'Consolidated',
   },
   user: {
     label: 'Entered by',
@@ -344,7 +345,7 @@ export const en: Messages = {
       commune: 'Commune',
       recordId: 'Record id',
       xlsxNote: 'The Excel copy in the package is for reference only; imported figures come from the signed JSON data.',
-      laterNote: 'Storing the figures in the province database comes in a later version; for now packages are only checked and viewed.',
+      laterNote: 'This is the check-only view: nothing has been stored. To add the figures to the consolidated data, choose “Receive”.',
       close: 'Close',
     },
   },

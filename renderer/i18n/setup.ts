@@ -6,6 +6,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../shared/i18n/format';
+import { consolidationResources, type ConsolidationMessages } from './consolidation';
 import { en } from './en';
 import { gridResources, type GridMessages } from './grid';
 import { indicatorResources, type IndicatorMessages } from './indicators';
@@ -14,7 +15,7 @@ import { vi, type Messages } from './vi';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages; grid: GridMessages; indicators: IndicatorMessages };
+    resources: { translation: Messages; grid: GridMessages; indicators: IndicatorMessages; consolidation: ConsolidationMessages };
   }
 }
 
@@ -22,8 +23,8 @@ export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   resources: {
-    vi: { translation: vi, grid: gridResources.vi, indicators: indicatorResources.vi },
-    en: { translation: en, grid: gridResources.en, indicators: indicatorResources.en },
+    vi: { translation: vi, grid: gridResources.vi, indicators: indicatorResources.vi, consolidation: consolidationResources.vi },
+    en: { translation: en, grid: gridResources.en, indicators: indicatorResources.en, consolidation: consolidationResources.en },
   },
   lng: 'vi',
   fallbackLng: 'vi',

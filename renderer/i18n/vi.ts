@@ -109,6 +109,7 @@ export const vi = {
     history: 'Lịch sử',
     indicators: 'Chỉ tiêu',
     exchange: 'Gửi / nhận',
+    consolidated: 'Tổng hợp',
   },
   user: {
     label: 'Người nhập',
@@ -342,7 +343,7 @@ export const vi = {
       commune: 'Xã/phường',
       recordId: 'Mã bản ghi',
       xlsxNote: 'Bản Excel trong gói chỉ để tham khảo; số liệu nhập vào lấy từ dữ liệu JSON đã ký.',
-      laterNote: 'Chức năng nhập số liệu vào cơ sở dữ liệu tỉnh sẽ có ở bản sau; hiện chỉ kiểm tra và xem.',
+      laterNote: 'Đây là bản xem khi chỉ kiểm tra: chưa nhập gì. Để nhập số liệu vào dữ liệu tổng hợp, chọn “Nhận”.',
       close: 'Đóng',
     },
   },

@@ -159,7 +159,7 @@ test('district enrolls, installs the trust list and sends; the province verifies
     const preview = page.getByTestId('package-preview');
     await expect(preview).toBeVisible();
     await expect(preview).toContainText('Bản Excel trong gói chỉ để tham khảo; số liệu nhập vào lấy từ dữ liệu JSON đã ký.');
-    await expect(preview).toContainText('Chức năng nhập số liệu vào cơ sở dữ liệu tỉnh sẽ có ở bản sau; hiện chỉ kiểm tra và xem.');
+    await expect(preview).toContainText('Đây là bản xem khi chỉ kiểm tra: chưa nhập gì. Để nhập số liệu vào dữ liệu tổng hợp, chọn “Nhận”.');
     const communes = preview.getByTestId('preview-commune_status');
     for (const status of DISTRICT_DATA.statuses) await expect(communes).toContainText(status.code);
     await expect(communes).toContainText('Phường Phúc Xá');

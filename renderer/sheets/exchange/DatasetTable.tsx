@@ -1,29 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import type { DatasetName, DatasetPreview } from '../../../shared/api/exchange-types';
-import { COMMUNE_STATUS_FIELDS } from '../../../shared/domain/commune-status';
-import type { FieldDef, FieldValue } from '../../../shared/domain/fields';
-import { HOTSPOT_FIELDS } from '../../../shared/domain/hotspot';
-import { MODEL_SITE_FIELDS } from '../../../shared/domain/model-site';
+import type { DatasetPreview } from '../../../shared/api/exchange-types';
 import type { Language } from '../../../shared/i18n/format';
 import { formatFieldValue, type RefNames } from '../../app/field-text';
+import { DATASET_SHAPES, isNumericField, storedValue } from './dataset-shapes';
 
 type Props = { dataset: DatasetPreview; language: Language; unitNames: ReadonlyMap<string, string> };
-
-/** Each dataset's record key and fields (payload schema 1, exchange-format.md §2.6). */
-const SHAPES: Record<DatasetName, { idKey: string; fields: readonly FieldDef[] }> = {
-  commune_status: { idKey: 'commune', fields: COMMUNE_STATUS_FIELDS },
-  hotspots: { idKey: 'id', fields: HOTSPOT_FIELDS },
-  model_sites: { idKey: 'id', fields: MODEL_SITE_FIELDS },
-};
-
-/** A package value as the register holds it: decimals travel as fixed-point strings (§2.3 has no floats). */
-function storedValue(def: FieldDef, raw: unknown): FieldValue {
-  if (raw === null || raw === undefined) return null;
-  if (def.kind.type === 'decimal' && typeof raw === 'string' && raw.trim() !== '' && Number.isFinite(Number(raw))) return Number(raw);
-  if (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean') return raw;
-  if (Array.isArray(raw) && raw.every((item) => typeof item === 'string')) return raw as string[];
-  return JSON.stringify(raw);
-}
 
 /**
  * One dataset of a received package as a read-only table, labelled with the register's
@@ -32,7 +13,7 @@ function storedValue(def: FieldDef, raw: unknown): FieldValue {
  */
 export function DatasetTable({ dataset, language, unitNames }: Props) {
   const { t } = useTranslation();
-  const shape = SHAPES[dataset.dataset];
+  const shape = DATASET_SHAPES[dataset.dataset];
   const records = dataset.records;
   const fields = shape.fields.filter((def) => records.some((record) => storedValue(def, record[def.key]) !== null));
   const refs: RefNames = { commune: unitNames, officeUnit: unitNames };
@@ -65,7 +46,7 @@ export function DatasetTable({ dataset, language, unitNames }: Props) {
                   {name !== undefined && <span className="row-name"> {name}</span>}
                 </th>
                 {fields.map((def) => (
-                  <td key={def.key} className={def.kind.type === 'int' || def.kind.type === 'decimal' ? 'num' : undefined}>
+                  <td key={def.key} className={isNumericField(def) ? 'num' : undefined}>
                     {formatFieldValue(def, storedValue(def, record[def.key]), language, refs)}
                   </td>
                 ))}

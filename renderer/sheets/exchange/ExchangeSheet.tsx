@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KeysStatus, TrustStatus } from '../../../shared/api/exchange-types';
 import type { Language } from '../../../shared/i18n/format';
 import { useClient } from '../../app/client-context';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { errorText } from '../../app/error-text';
+import { ImportLogPanel } from './ImportLogPanel';
 import { KeysPanel } from './KeysPanel';
 import { ReceivePanel } from './ReceivePanel';
 import { SendPanel } from './SendPanel';
@@ -15,7 +16,8 @@ type Props = { periodId: string; isActive: boolean; language: Language; onPeriod
 
 /**
  * "Gửi / nhận" (product.md §2 sheet 5, §6): the office's keys, the trust list, sending a
- * period as a signed package and checking received ones. Everything is reloaded when
+ * period as a signed package, receiving packages into the consolidated data, and the
+ * import log. Everything is reloaded when
  * the tab is shown again, since the other sheets change what a package would hold.
  */
 export function ExchangeSheet({ periodId, isActive, language, onPeriodLocked }: Props) {
@@ -26,6 +28,14 @@ export function ExchangeSheet({ periodId, isActive, language, onPeriodLocked }: 
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
+  // Decisions on received packages change the received list and the import log, not the keys.
+  const [logVersion, setLogVersion] = useState(0);
+  const onDecided = useCallback(() => setLogVersion((v) => v + 1), []);
+  const officeNames = useMemo(() => {
+    const list = trust?.installed;
+    if (list === null || list === undefined) return new Map<string, string>();
+    return new Map([[list.authority.officeCode, list.authority.officeName], ...list.offices.map((o): [string, string] => [o.officeCode, o.officeName])]);
+  }, [trust]);
 
   useEffect(() => {
     if (!isActive) return undefined;
@@ -60,7 +70,8 @@ export function ExchangeSheet({ periodId, isActive, language, onPeriodLocked }: 
           <KeysPanel keys={keys} onChanged={refresh} />
           <TrustPanel trust={trust} onChanged={refresh} />
           <SendPanel appPeriodId={periodId} isActive={isActive} reloadKey={version} language={language} onSent={onSent} />
-          <ReceivePanel hasEncryptionKey={keys.encryption !== null} language={language} />
+          <ReceivePanel hasEncryptionKey={keys.encryption !== null} language={language} officeNames={officeNames} reloadKey={version + logVersion} onDecided={onDecided} />
+          <ImportLogPanel reloadKey={version + logVersion} />
         </div>
       )}
     </section>

@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VerifyResult } from '../../../shared/api/exchange-types';
 import type { Language } from '../../../shared/i18n/format';
@@ -7,33 +6,20 @@ import { formatCount } from '../../app/format';
 import { ModalDialog } from '../../app/ModalDialog';
 import { DatasetTable } from './DatasetTable';
 import { formatDateTime } from './format';
+import { useUnitNames } from './use-names';
 
 type Props = { result: VerifyResult; language: Language; onClose: () => void };
 
 /**
  * A verified package, read only: the signed manifest's facts, its entries, and one table
  * per dataset. The figures shown are the signed JSON; the Excel copy inside is never
- * parsed (exchange-format.md §2.7), and nothing is stored until consolidation exists.
+ * parsed (exchange-format.md §2.7). This is the check-only view; receiving stores.
  */
 export function PackagePreview({ result, language, onClose }: Props) {
   const { t } = useTranslation();
   const client = useClient();
-  const [unitNames, setUnitNames] = useState<ReadonlyMap<string, string>>(() => new Map());
+  const unitNames = useUnitNames(client);
   const preview = result.preview;
-
-  useEffect(() => {
-    let isCurrent = true;
-    // Names are a convenience: a package from outside this office's area still shows its codes.
-    client
-      .call('units.underOffice', {})
-      .then((units) => {
-        if (isCurrent) setUnitNames(new Map(units.map((u) => [u.code, u.name])));
-      })
-      .catch(() => undefined);
-    return () => {
-      isCurrent = false;
-    };
-  }, [client]);
 
   if (preview === null) return null;
   return (

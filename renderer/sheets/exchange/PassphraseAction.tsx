@@ -9,6 +9,8 @@ type Props = {
   label: string;
   busyLabel: string;
   passphraseLabel: string;
+  /** The opening button's accessible name when the label alone is ambiguous (one button per table row). */
+  openLabel?: string;
   /** Shown inside the form, above the passphrase. */
   hint?: ReactNode;
   testId?: string;
@@ -20,7 +22,7 @@ type Props = {
  * An action that needs the key passphrase (§3.3: asked for every signing): a button that
  * opens a one-field form; the passphrase is cleared as soon as the action has run.
  */
-export function PassphraseAction({ label, busyLabel, passphraseLabel, hint, testId, run }: Props) {
+export function PassphraseAction({ label, busyLabel, passphraseLabel, openLabel, hint, testId, run }: Props) {
   const { t } = useTranslation();
   const [isAsking, setIsAsking] = useState(false);
   const [passphrase, setPassphrase] = useState('');
@@ -56,7 +58,7 @@ export function PassphraseAction({ label, busyLabel, passphraseLabel, hint, test
           </div>
         </form>
       ) : (
-        <button type="button" className="button" onClick={() => setIsAsking(true)}>
+        <button type="button" className="button" aria-label={openLabel} onClick={() => setIsAsking(true)}>
           {label}
         </button>
       )}

@@ -1,6 +1,6 @@
 import { useId, useState, type DragEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { VerifyResult } from '../../../shared/api/exchange-types';
+import type { ReceiveResult, VerifyResult } from '../../../shared/api/exchange-types';
 import type { Language } from '../../../shared/i18n/format';
 import { useClient } from '../../app/client-context';
 import { ErrorAlert } from '../../app/ErrorAlert';
@@ -9,35 +9,56 @@ import { FilePicker } from './FilePicker';
 import { readPickedFile, type PickedFile } from './files';
 import { PackagePreview } from './PackagePreview';
 import { PassphraseField } from './PassphraseField';
+import { ReceivedPackages } from './ReceivedPackages';
+import { ReceiveItem, type Outcome } from './ReceiveItem';
+import { useUnitNames } from './use-names';
 import { VerifyResults } from './VerifyResults';
+import './receive.css';
 
-type Props = { hasEncryptionKey: boolean; language: Language };
+type Props = { hasEncryptionKey: boolean; language: Language; officeNames: ReadonlyMap<string, string>; reloadKey: number; onDecided: () => void };
+
+type Results = { mode: 'receive'; items: ReceiveResult[] } | { mode: 'verify'; items: VerifyResult[] };
 
 /**
- * "Nhận" (exchange-format.md §5): packages chosen or dropped are verified read-only, one
- * result per file with the code and the sentence of §5.2. The passphrase is asked only
- * when a file is encrypted and this office holds a key that could open it.
+ * "Nhận" (exchange-format.md §5, §6): packages chosen or dropped are received — verified
+ * and staged, one result per file with the code and the sentence of §5.2, and for each
+ * staged one the preview of §6.3 and the decision — or only checked, storing nothing.
+ * The passphrase is asked only when a file is encrypted and this office holds a key
+ * that could open it.
  */
-export function ReceivePanel({ hasEncryptionKey, language }: Props) {
+export function ReceivePanel({ hasEncryptionKey, language, officeNames, reloadKey, onDecided }: Props) {
   const { t } = useTranslation();
+  const { t: tc } = useTranslation('consolidation');
   const client = useClient();
   const headingId = useId();
+  const unitNames = useUnitNames(client);
   const [pending, setPending] = useState<PickedFile[] | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const [busyCount, setBusyCount] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [results, setResults] = useState<VerifyResult[]>([]);
+  const [results, setResults] = useState<Results | null>(null);
+  const [outcomes, setOutcomes] = useState<ReadonlyMap<string, Outcome>>(() => new Map());
   const [previewed, setPreviewed] = useState<VerifyResult | null>(null);
   const [isDragOver, setIsDragOver] = useState(false);
+  const needsPassphrase = hasEncryptionKey && (pending ?? []).some((f) => f.isEncrypted);
 
-  const verify = async (files: PickedFile[], key: string | null) => {
-    setBusyCount(files.length);
+  const run = async (mode: Results['mode']) => {
+    if (pending === null) return;
+    setBusyCount(pending.length);
     setError(null);
+    const files = pending.map((f) => ({ fileName: f.fileName, bytesBase64: f.bytesBase64 }));
+    const key = needsPassphrase ? passphrase : null;
     try {
-      const verified = await client.call('packages.verify', { files: files.map((f) => ({ fileName: f.fileName, bytesBase64: f.bytesBase64 })), passphrase: key });
-      setResults(verified);
+      setResults(
+        mode === 'receive'
+          ? { mode, items: await client.call('packages.receive', { files, passphrase: key }) }
+          : { mode, items: await client.call('packages.verify', { files, passphrase: key }) },
+      );
+      setOutcomes(new Map());
       setPending(null);
       setPassphrase('');
+      // Refusals and duplicates are logged at once.
+      if (mode === 'receive') onDecided();
     } catch (caught) {
       setError(errorText(caught, t));
     } finally {
@@ -47,15 +68,18 @@ export function ReceivePanel({ hasEncryptionKey, language }: Props) {
 
   const accept = async (list: readonly File[]) => {
     if (list.length === 0) return;
-    setResults([]);
+    setResults(null);
     setError(null);
     try {
-      const files = await Promise.all(list.map(readPickedFile));
-      if (hasEncryptionKey && files.some((f) => f.isEncrypted)) setPending(files);
-      else await verify(files, null);
+      setPending(await Promise.all(list.map(readPickedFile)));
     } catch (caught) {
       setError(errorText(caught, t));
     }
+  };
+
+  const decided = (stagingId: string, outcome: Outcome) => {
+    setOutcomes((before) => new Map([...before, [stagingId, outcome]]));
+    onDecided();
   };
 
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
@@ -64,9 +88,9 @@ export function ReceivePanel({ hasEncryptionKey, language }: Props) {
     void accept([...event.dataTransfer.files]);
   };
 
-  const submitPassphrase = (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (pending !== null) void verify(pending, passphrase);
+    void run('receive');
   };
 
   const encryptedCount = pending?.filter((f) => f.isEncrypted).length ?? 0;
@@ -89,27 +113,57 @@ export function ReceivePanel({ hasEncryptionKey, language }: Props) {
         <p className="hint">{t('exchange.receive.drop')}</p>
       </div>
       {pending !== null && (
-        <form className="exchange-form" onSubmit={submitPassphrase} data-testid="receive-passphrase">
-          <p className="hint">{t('exchange.receive.passphraseIntro', { n: encryptedCount })}</p>
-          <PassphraseField label={t('exchange.receive.passphrase')} value={passphrase} onChange={setPassphrase} />
+        <form className="exchange-form" onSubmit={submit} data-testid="receive-passphrase">
+          <p className="hint" data-testid="receive-chosen">
+            {tc('receive.chosen', { n: pending.length, files: pending.map((f) => f.fileName).join(', ') })}
+          </p>
+          {needsPassphrase && (
+            <>
+              <p className="hint">{t('exchange.receive.passphraseIntro', { n: encryptedCount })}</p>
+              <PassphraseField label={t('exchange.receive.passphrase')} value={passphrase} onChange={setPassphrase} />
+            </>
+          )}
           <div className="actions">
-            <button type="submit" className="button primary" disabled={passphrase === '' || busyCount !== null}>
-              {t('exchange.receive.verify')}
+            <button type="submit" className="button primary" disabled={(needsPassphrase && passphrase === '') || busyCount !== null}>
+              {tc('receive.submit')}
+            </button>
+            <button type="button" className="button" disabled={(needsPassphrase && passphrase === '') || busyCount !== null} onClick={() => void run('verify')}>
+              {tc('receive.verifyOnly')}
             </button>
             <button type="button" className="button" onClick={() => setPending(null)}>
               {t('exchange.receive.cancel')}
             </button>
           </div>
+          <p className="field-hint">{tc('receive.verifyOnlyHint')}</p>
         </form>
       )}
       {busyCount !== null && (
         <div className="busy" role="status">
-          <progress aria-label={t('exchange.receive.busy', { n: busyCount })} />
-          <span>{t('exchange.receive.busy', { n: busyCount })}</span>
+          <progress aria-label={tc('receive.busy', { n: busyCount })} />
+          <span>{tc('receive.busy', { n: busyCount })}</span>
         </div>
       )}
       <ErrorAlert message={error} onDismiss={() => setError(null)} />
-      {results.length > 0 && <VerifyResults results={results} onView={setPreviewed} />}
+      {results?.mode === 'verify' && <VerifyResults results={results.items} onView={setPreviewed} />}
+      {results?.mode === 'receive' && (
+        <div className="receive-results" data-testid="receive-results">
+          <h3 className="visually-hidden">{tc('receive.results')}</h3>
+          {results.items.map((result, index) => (
+            <ReceiveItem
+              key={`${index}-${result.file}`}
+              result={result}
+              outcome={result.stagingId === null ? null : (outcomes.get(result.stagingId) ?? null)}
+              language={language}
+              unitNames={unitNames}
+              officeNames={officeNames}
+              onDecided={(outcome) => {
+                if (result.stagingId !== null) decided(result.stagingId, outcome);
+              }}
+            />
+          ))}
+        </div>
+      )}
+      <ReceivedPackages reloadKey={reloadKey} officeNames={officeNames} />
       {previewed !== null && <PackagePreview result={previewed} language={language} onClose={() => setPreviewed(null)} />}
     </section>
   );
