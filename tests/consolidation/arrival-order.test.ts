@@ -105,7 +105,7 @@ function confirm(s: Services, stagingId: string): Fate | string {
     if (!isAppError(error) || error.code !== 'EXCHANGE_FILE_REFUSED') throw error;
     const added = logRows(s).slice(before);
     if (added.some((r) => r.decision === 'rejected' && r.code === 'E_REPLAY_OR_STALE')) return 'stale';
-    // A duplicate found at confirmation leaves no log row today (see replay-rules.test.ts, "BUG: …").
+    // A duplicate found at confirmation is logged as 'duplicate' (§6.2).
     if (added.every((r) => r.decision === 'duplicate')) return 'duplicate';
     return `refused:${added.map((r) => r.code).join(',')}`;
   }

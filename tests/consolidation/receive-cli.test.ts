@@ -124,7 +124,7 @@ describe('`pcmt receive` twice on the same files', () => {
     lines.forEach((line, i) => expect(line).toMatch(new RegExp(`^${path.basename(files[i]?.path ?? '')}: unchanged I_ALREADY_IMPORTED — .*nothing changed`, 'u')));
   });
 
-  it('BUG: the same file given twice in one run: the second copy is reported "rejected" (exit 1) instead of "unchanged"', () => {
+  it('the same file given twice in one run: the second copy is reported "unchanged"', () => {
     const ws = path.join(dir, 'twice.sqlite');
     fs.copyFileSync(template, ws);
     const [first] = files;
@@ -138,7 +138,7 @@ describe('`pcmt receive` twice on the same files', () => {
     expect(status).toBe(0);
   });
 
-  it('BUG: a package and its correction in one `--yes` run: the correction waits for a supervisor (W_SUPERSEDES_UNKNOWN judged before the first was committed)', () => {
+  it('a package and its correction in one `--yes` run both go in, in order', () => {
     const ws = path.join(dir, 'chain.sqlite');
     fs.copyFileSync(template, ws);
     const v1 = sendPackage({ district: D001, period: '2025-Q4', sequence: 20, supersedes: null, name: 'chain-1' });

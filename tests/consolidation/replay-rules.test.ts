@@ -190,7 +190,7 @@ describe('§6.2 replay rules, one stateful sequence', () => {
     expect(verifyImportLog(s.workspace)).toMatchObject({ isIntact: true, brokenAtId: null, rows: log().length });
   });
 
-  it('BUG: a stale package refused at verification is logged without naming the package (package_id, issuer, period, sequence are null)', () => {
+  it('a stale package refused at verification is logged naming the package (§6.4)', () => {
     // §6.4: the log row carries package_id … sequence; the signature was good, so all are known.
     // The same refusal found at confirmation (receive-service confirmStaged) does name them.
     const stale = send({ name: 'q3-13-again', sequence: 13, variant: 9 });
@@ -200,7 +200,7 @@ describe('§6.2 replay rules, one stateful sequence', () => {
 });
 
 describe('§6.2 duplicates found at confirmation', () => {
-  it('BUG: the same package staged twice (one batch): the second confirm is refused but no "duplicate" row is logged', () => {
+  it('the same package staged twice (one batch): the second confirm changes nothing and is logged as a duplicate', () => {
     s = openProvinceCopy(template, path.join(dir, 'twice.sqlite'));
     try {
       const pkg = send({ name: 'twice', sequence: 3 });

@@ -27,17 +27,25 @@ export const receiveCommand: Command = {
     return withWorkspace(args, language, async ({ workspace }) => {
       const needsPassphrase = files.some((f) => isEncryptedFile(f.bytes)) && keysOfKind(workspace.db, 'encryption').length > 0;
       const passphrase = needsPassphrase ? await readPassphrase(language, m(language, 'passphrasePrompt')) : null;
+      // Decided in file order against the slots as they are at that moment, so a package and
+      // its correction in one run go in one after the other (§6.2 judged per slot, per arrival).
       const outcomes: Outcome[] = receiveFiles(workspace, files, passphrase).map((r) => {
         const base = { file: r.file, code: r.code, issuer: r.issuer, period: r.period, sequence: r.sequence };
         if (r.stagingId === null) return { ...base, decision: r.code === 'I_ALREADY_IMPORTED' ? 'unchanged' : 'rejected', message: r.message };
-        if (r.warnings.length > 0) return { ...base, code: r.warnings[0]?.code ?? r.code, decision: 'needs-supervisor', message: r.warnings.map((w) => w.message).join(' ') };
-        if (!args.options.has('yes')) return { ...base, decision: 'staged', message: m(language, 'receiveStaged') };
+        if (!args.options.has('yes')) {
+          const waits = r.warnings.length > 0;
+          return { ...base, code: waits ? (r.warnings[0]?.code ?? r.code) : r.code, decision: waits ? 'needs-supervisor' : 'staged', message: waits ? r.warnings.map((w) => w.message).join(' ') : m(language, 'receiveStaged') };
+        }
         try {
           confirmStaged(workspace, r.stagingId, false);
           return { ...base, decision: 'accepted', message: m(language, 'receiveAccepted', { changes: r.diff?.datasets.reduce((n, d) => n + d.changes.length, 0) ?? 0 }) };
         } catch (error) {
           if (!isAppError(error)) throw error;
-          return { ...base, decision: 'rejected', message: errorMessage(error.code, error.params, language) };
+          const message = errorMessage(error.code, error.params, language);
+          if (error.code === 'SUPERVISOR_REQUIRED') return { ...base, code: String(error.params.codes ?? r.code).split(', ')[0] ?? r.code, decision: 'needs-supervisor', message };
+          const code = typeof error.params.code === 'string' ? error.params.code : error.code;
+          if (code === 'I_ALREADY_IMPORTED') return { ...base, code, decision: 'unchanged', message: typeof error.params.reason === 'string' ? error.params.reason : message };
+          return { ...base, code, decision: 'rejected', message };
         }
       });
       for (const o of outcomes) {

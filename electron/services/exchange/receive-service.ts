@@ -86,9 +86,18 @@ export function receiveFiles(ws: Workspace, files: readonly { fileName: string; 
     // A copy before data that may change the consolidated figures (product.md §10: backups before merges).
     backupBeforeReceive(ws, now);
     return files.map((f) => {
-      const { result: base, verified } = verifyWithPackage(ws, f.fileName, f.bytes, ctx);
+      const { result: base, verified, subject } = verifyWithPackage(ws, f.fileName, f.bytes, ctx);
       if (base.code !== 'OK_STAGED' || verified === null) {
-        ws.db.transaction(() => appendLog(ws.db, { ...logFor(ws, f.fileName, f.bytes, null, base.code === 'I_ALREADY_IMPORTED' ? 'duplicate' : 'rejected', base.code, null), issuer: base.issuer, period: base.period, sequence: base.sequence, package_id: base.preview?.packageId ?? null, package_digest: base.preview?.packageDigest ?? null }))();
+        const decision = base.code === 'I_ALREADY_IMPORTED' ? 'duplicate' : 'rejected';
+        const known = {
+          package_id: subject?.packageId ?? base.preview?.packageId ?? null,
+          package_digest: subject?.packageDigest ?? base.preview?.packageDigest ?? null,
+          issuer: base.issuer,
+          period: base.period,
+          sequence: base.sequence,
+          key_id: subject?.keyId ?? base.preview?.keyId ?? null,
+        };
+        ws.db.transaction(() => appendLog(ws.db, { ...logFor(ws, f.fileName, f.bytes, null, decision, base.code, null), ...known }))();
         return { ...base, stagingId: null, warnings: [], diff: null };
       }
       const stagingId = randomUUID();
@@ -125,11 +134,14 @@ export function confirmStaged(ws: Workspace, stagingId: string, isSupervisorConf
     staging(ws).delete(stagingId);
     if (!isBcpkgError(error)) throw error;
     ws.db.transaction(() => appendLog(ws.db, logFor(ws, staged.fileName, staged.bytes, v, 'rejected', error.code, null)))();
-    throw new AppError('EXCHANGE_FILE_REFUSED', { file: staged.fileName, reason: exchangeMessage(language(ws), error.code, error.params) });
+    throw new AppError('EXCHANGE_FILE_REFUSED', { file: staged.fileName, reason: exchangeMessage(language(ws), error.code, error.params), code: error.code });
   }
   if (recheck.alreadyImportedAt !== null) {
+    // §6.2: a duplicate is logged and changes nothing, also when it is found only now (the same file twice in a batch).
     staging(ws).delete(stagingId);
-    throw new AppError('EXCHANGE_FILE_REFUSED', { file: staged.fileName, reason: exchangeMessage(language(ws), 'I_ALREADY_IMPORTED', { date: recheck.alreadyImportedAt.slice(0, 10) }) });
+    ws.db.transaction(() => appendLog(ws.db, logFor(ws, staged.fileName, staged.bytes, v, 'duplicate', 'I_ALREADY_IMPORTED', null)))();
+    const reason = exchangeMessage(language(ws), 'I_ALREADY_IMPORTED', { date: recheck.alreadyImportedAt.slice(0, 10) });
+    throw new AppError('EXCHANGE_FILE_REFUSED', { file: staged.fileName, reason, code: 'I_ALREADY_IMPORTED' });
   }
   if (recheck.warnings.length > 0 && !isSupervisorConfirmed) throw new AppError('SUPERVISOR_REQUIRED', { codes: recheck.warnings.join(', ') });
   const at = nowIso();

@@ -106,7 +106,17 @@ export function verifyPackage(file: Uint8Array, ctx: VerifierContext): VerifiedP
   const datasets = readDatasets(entries, manifest, binding.office, ctx);
   // Stage 7 — replay and ordering, read-only.
   const packageDigest = sha256Hex(manifestBytes);
-  const { alreadyImportedAt, warnings } = checkReplay(manifest, packageDigest, ctx.replay);
+  let replay: ReturnType<typeof checkReplay>;
+  try {
+    replay = checkReplay(manifest, packageDigest, ctx.replay);
+  } catch (error) {
+    if (error instanceof BcpkgError) {
+      const m = manifest;
+      error.subject = { packageId: m.packageId, packageDigest, issuer: m.issuer.officeCode, issuerName: m.issuer.officeName, period: m.period, sequence: m.sequence, keyId, encrypted };
+    }
+    throw error;
+  }
+  const { alreadyImportedAt, warnings } = replay;
   return {
     manifest,
     manifestBytes: Buffer.from(manifestBytes),

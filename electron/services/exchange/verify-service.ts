@@ -10,7 +10,7 @@ import { AppError } from '../../../shared/errors';
 import { exchangeMessage } from '../../../shared/i18n/exchange-messages';
 import { language, type Workspace } from '../workspace';
 import { defaultChacha, type ChachaBackend } from './age/chacha';
-import { isBcpkgError } from './bcpkg-error';
+import { isBcpkgError, type BcpkgSubject } from './bcpkg-error';
 import { isInJurisdiction } from './jurisdiction';
 import { unlockIdentities } from './keys-service';
 import { officeIdentity, workspaceEnvironment } from './office-identity';
@@ -41,8 +41,22 @@ export function verifierContext(ws: Workspace, identities: readonly Uint8Array[]
     environment: workspaceEnvironment(ws),
     now: options.now ?? new Date(),
     backend: options.backend ?? defaultChacha(),
-    isInJurisdiction: (root, unitCode) => isInJurisdiction(ws, root, unitCode),
+    isInJurisdiction: cachedJurisdiction(ws),
     replay: options.replay ?? dbReplayState(ws),
+  };
+}
+
+/** A province verifying hundreds of packages asks the same few hundred communes again and again. */
+function cachedJurisdiction(ws: Workspace): VerifierContext['isInJurisdiction'] {
+  const known = new Map<string, boolean>();
+  return (root, unitCode) => {
+    const key = `${root.scheme}|${root.code}|${unitCode}`;
+    let answer = known.get(key);
+    if (answer === undefined) {
+      answer = isInJurisdiction(ws, root, unitCode);
+      known.set(key, answer);
+    }
+    return answer;
   };
 }
 
@@ -79,7 +93,7 @@ export function verifyWithPackage(
   fileName: string,
   bytes: Uint8Array,
   ctx: VerifierContext,
-): { result: VerifyResult; verified: VerifiedPackage | null } {
+): { result: VerifyResult; verified: VerifiedPackage | null; subject: BcpkgSubject | null } {
   const lang = language(ws);
   try {
     const v = verifyPackage(bytes, ctx);
@@ -107,19 +121,20 @@ export function verifyWithPackage(
         })),
       },
     };
-    return { result, verified: v };
+    return { result, verified: v, subject: null };
   } catch (error) {
     if (!isBcpkgError(error)) throw error;
+    const subject = error.subject;
     const result: VerifyResult = {
       file: fileName,
       code: error.code,
       message: exchangeMessage(lang, error.code, error.params),
-      issuer: null,
-      issuerName: null,
-      period: null,
-      sequence: null,
+      issuer: subject?.issuer ?? null,
+      issuerName: subject?.issuerName ?? null,
+      period: subject?.period ?? null,
+      sequence: subject?.sequence ?? null,
       preview: null,
     };
-    return { result, verified: null };
+    return { result, verified: null, subject };
   }
 }
