@@ -142,8 +142,19 @@ test('the province receives, previews the correction, consolidates, logs; the di
     timings.push(`receive + preview + confirm the correction: ${Date.now() - started} ms`);
   });
 
+  await test.step('province: the first Ba Đình file arrives again and changes nothing', async () => {
+    const panel = await receive(page, [first001]);
+    const again = resultFor(panel, first001);
+    await expect(again.getByTestId('receive-code')).toHaveText('I_ALREADY_IMPORTED');
+    await expect(again).toContainText('Đã nhập trước đây — không thay đổi gì.');
+    await expect(again.getByRole('button', { name: 'Nhập vào dữ liệu tổng hợp' })).toHaveCount(0);
+    await expect(page.getByTestId('received-package')).toHaveCount(3);
+    await shot(page, '04b-province-duplicate', again);
+  });
+
   await test.step('province: the import log lists every step and its chain is intact', async () => {
     const log = page.getByTestId('import-log-panel');
+    await expect(log.locator('[data-testid="log-entry"][data-decision="duplicate"]')).toContainText('ba-dinh-q2-lan-1.bcpkg');
     const accepted = log.locator('[data-testid="log-entry"][data-decision="accepted"]');
     await expect(accepted).toHaveCount(3);
     for (const file of [first001, first002, correction001]) await expect(accepted.filter({ hasText: path.basename(file) })).toHaveCount(1);
@@ -182,6 +193,7 @@ test('the province receives, previews the correction, consolidates, logs; the di
     await expect(missing).toContainText('Chưa gửi lần nào');
     await shot(page, '06-province-consolidated');
     await shot(page, '06b-province-indicators', sheet.getByTestId('consolidated-indicators'));
+    await shot(page, '06c-province-consolidated-hotspots', sheet.getByTestId('consolidated-hotspots'));
     timings.push(`open the consolidated view: ${Date.now() - started} ms`);
   });
 

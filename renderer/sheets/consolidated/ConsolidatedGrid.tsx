@@ -45,7 +45,8 @@ export function ConsolidatedGrid({ testId, caption, rows, fields, leadingFields 
       { colId: 'source', headerName: t('consolidated.source'), valueGetter: (p) => (p.data === undefined ? '' : `${p.data.issuerName} (${p.data.issuer})`), pinned: 'left', width: 400, tooltipValueGetter: (p) => (p.data === undefined ? '' : `${p.data.issuerName} (${p.data.issuer})`) },
       { colId: 'id', headerName: t('consolidated.record'), valueGetter: (p) => p.data?.id ?? '', width: 110, pinned: 'left' },
       { colId: 'sequence', headerName: t('consolidated.sequence'), valueGetter: (p) => p.data?.sequence ?? null, width: 90, type: 'rightAligned' },
-      ...(rows.some((row) => row.unitName !== null) ? [{ colId: 'unitName', headerName: t('consolidated.communes'), valueGetter: (p: ValueGetterParams<AnyRow>) => p.data?.unitName ?? '', width: 180 }] : []),
+      // The unit's name, unless a field already names it (a hotspot's commune, a model site's host unit).
+      ...(rows.some((row) => row.unitName !== null) && !filled.some((def) => def.kind.type === 'ref') ? [{ colId: 'unitName', headerName: t('consolidated.communes'), valueGetter: (p: ValueGetterParams<AnyRow>) => p.data?.unitName ?? '', width: 180 }] : []),
       ...filled.map(
         (def): ColDef<AnyRow> => ({
           colId: def.key,
