@@ -43,6 +43,11 @@ it('a restore brings back the trust state and the import log, says when the copy
     expect(verifyChain(again.workspace.db)).toMatchObject({ rows: 1, isIntact: true });
     expect(restoredNotice(again.workspace)).toMatchObject({ takenAt: backup.takenAt });
     expect(again.workspace.db.prepare('SELECT next_sequence FROM exchange_identity').pluck().get()).toBe(8 + RESTORE_SEQUENCE_JUMP);
+    // The app says so until the user has read it.
+    const info = (): unknown => again.handlers['app.info']({});
+    expect(info()).toMatchObject({ restoredFrom: { takenAt: backup.takenAt } });
+    expect(again.handlers['app.acknowledgeRestore']({})).toEqual({ acknowledged: true });
+    expect(info()).toMatchObject({ restoredFrom: null });
   } finally {
     again.close();
   }

@@ -123,3 +123,8 @@ export function restoredNotice(ws: Workspace): { file: string; takenAt: string; 
   if (raw === undefined || raw === '') return null;
   return JSON.parse(raw) as { file: string; takenAt: string; restoredAt: string };
 }
+
+export function acknowledgeRestore(ws: Workspace): { acknowledged: true } {
+  setSetting(ws.db, 'restored_from', '');
+  return { acknowledged: true };
+}

@@ -12,7 +12,7 @@ import { getOffice, setOffice } from './office-service';
 import { exportReadiness, listProblems } from './problems-service';
 import { copyForward, listPeriodInfos, lockPeriod, unlockPeriod } from './period-service';
 import { listHotspotRows, listModelSiteRows, listUnitsUnderOffice } from './register-service';
-import { restoredNotice } from './backup-service';
+import { acknowledgeRestore, restoredNotice } from './backup-service';
 import { classificationReading, getLayout, saveLayout, setClassificationReading, setUserName } from './settings-service';
 import { importUnitList, listChildUnits, listSchemeSummaries } from './units-service';
 import { importLog, receivedPackages, verifyImportLog } from './exchange/consolidation-service';
@@ -95,6 +95,7 @@ export function createHandlers(ws: Workspace): Handlers {
     'packages.confirm': ({ stagingId, isSupervisorConfirmed }) => confirmStaged(ws, stagingId, isSupervisorConfirmed),
     'packages.reject': ({ stagingId, reason }) => rejectStaged(ws, stagingId, reason),
     'packages.received': () => receivedPackages(ws),
+    'app.acknowledgeRestore': () => acknowledgeRestore(ws),
     'importLog.list': () => importLog(ws),
     'importLog.verify': () => verifyImportLog(ws),
     'packages.verify': ({ files, passphrase }) =>

@@ -7,6 +7,7 @@ import { ErrorAlert } from './ErrorAlert';
 import { errorText } from './error-text';
 import { MainScreen } from './MainScreen';
 import { SetupScreen } from './SetupScreen';
+import type { AppInfo } from '../../shared/api/contract';
 import { TrainingBanner } from './TrainingBanner';
 
 type Screen =
@@ -25,6 +26,7 @@ export function App() {
   const [screen, setScreen] = useState<Screen>({ kind: 'loading' });
   const [userName, setUserName] = useState<string | null>(null);
   const [isTraining, setIsTraining] = useState(false);
+  const [restoredFrom, setRestoredFrom] = useState<AppInfo['restoredFrom']>(null);
 
   const load = useCallback(async () => {
     setScreen({ kind: 'loading' });
@@ -34,6 +36,7 @@ export function App() {
       document.documentElement.lang = info.language;
       setUserName(info.userName);
       setIsTraining(info.environment === 'training');
+      setRestoredFrom(info.restoredFrom);
       const office = await client.call('office.get', {});
       if (office !== null) {
         setScreen({ kind: 'main', office, userName: info.userName });
@@ -74,10 +77,19 @@ export function App() {
     }
   })();
 
-  if (!isTraining) return content;
+  if (!isTraining && restoredFrom === null) return content;
   return (
     <div className="app-frame">
-      <TrainingBanner />
+      {isTraining && <TrainingBanner />}
+      {restoredFrom !== null && (
+        // §6.5: whatever arrived after the copy was taken is no longer here and must be received again.
+        <div className="restored-banner" role="alert" data-testid="restored-banner">
+          {t('app.restored', { date: new Date(restoredFrom.takenAt).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'vi-VN') })}{' '}
+          <button type="button" className="button" onClick={() => void client.call('app.acknowledgeRestore', {}).then(() => setRestoredFrom(null))}>
+            {t('app.restoredUnderstood')}
+          </button>
+        </div>
+      )}
       <div className="app-frame-body">{content}</div>
     </div>
   );

@@ -8,6 +8,8 @@ export const en: Messages = {
     retry: 'Try again',
     dismiss: 'Close',
     startFailed: 'The initial data could not be loaded.',
+    restored: 'This workspace was restored from a backup taken at {{date}}. Packages received or sent after that moment are not here: receive again the packages that arrived since.',
+    restoredUnderstood: 'Understood',
     training: 'TRAINING DATA — not for official reports',
   },
   errors: {

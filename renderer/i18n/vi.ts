@@ -6,6 +6,8 @@ export const vi = {
     retry: 'Thử lại',
     dismiss: 'Đóng',
     startFailed: 'Không tải được dữ liệu ban đầu.',
+    restored: 'Tệp dữ liệu đã được khôi phục từ bản sao lưu lúc {{date}}. Các gói đã nhận hoặc đã gửi sau thời điểm đó không còn trong máy: hãy nhập lại các gói nhận được từ ngày đó.',
+    restoredUnderstood: 'Đã hiểu',
     training: 'DỮ LIỆU TẬP HUẤN — không dùng cho báo cáo chính thức',
   },
   errors: {

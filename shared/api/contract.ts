@@ -215,6 +215,8 @@ export type ApiContract = {
   'packages.reject': { input: z.infer<Schemas['packages.reject']>; output: { rejected: true } };
   /** Every package accepted here, newest first, with its status (accepted, superseded, quarantined). */
   'packages.received': { input: z.infer<Schemas['packages.received']>; output: ReceivedPackageInfo[] };
+  /** The user has read the restore notice (§6.5); app.info stops reporting it. */
+  'app.acknowledgeRestore': { input: z.infer<Schemas['app.acknowledgeRestore']>; output: { acknowledged: true } };
   /** The import log, newest first. */
   'importLog.list': { input: z.infer<Schemas['importLog.list']>; output: ImportLogEntry[] };
   /** Walks the hash chain of the import log: intact, or the first row where it breaks. */
@@ -296,6 +298,7 @@ export const METHOD_NAMES = [
   'packages.confirm',
   'packages.reject',
   'packages.received',
+  'app.acknowledgeRestore',
   'importLog.list',
   'importLog.verify',
   'consolidated.list',

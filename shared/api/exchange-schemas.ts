@@ -37,6 +37,7 @@ export const exchangeSchemas = {
   'packages.reject': z.object({ stagingId: z.string().uuid(), reason: z.string().trim().min(1).max(500) }).strict(),
   'packages.received': empty,
   'importLog.list': empty,
+  'app.acknowledgeRestore': empty,
   'importLog.verify': empty,
   'packages.verify': z.object({ files: z.array(file).min(1).max(100), passphrase: passphrase.nullable() }).strict(),
   'consolidated.list': z.object({ periodId }).strict(),

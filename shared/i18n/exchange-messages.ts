@@ -8,3 +8,9 @@ export function exchangeMessage(language: Language, key: ExchangeMessageKey, par
   const catalog = language === 'en' ? exchangeMessagesEn : exchangeMessagesVi;
   return interpolate(catalog[key], { code: key, ...params });
 }
+
+/** A stored ISO timestamp as officials write dates: dd/mm/yyyy (in UTC, as stored). */
+export function dayOf(iso: string): string {
+  const [y, m, d] = iso.slice(0, 10).split('-');
+  return `${d ?? ''}/${m ?? ''}/${y ?? ''}`;
+}

@@ -99,7 +99,7 @@ beforeAll(async () => {
   const staged = (await call(province, 'province', 'packages.receive', { files, passphrase: PASS })) as { ok: boolean; data: { stagingId: string | null }[] };
   await call(province, 'province', 'packages.confirm', { stagingId: staged.data[0]?.stagingId, isSupervisorConfirmed: false });
   await call(province, 'province', 'packages.reject', { stagingId: '00000000-0000-4000-8000-000000000000', reason: 'Không còn chờ' });
-  for (const method of ['packages.received', 'importLog.list', 'importLog.verify'] as const) await call(province, 'province', method, {});
+  for (const method of ['packages.received', 'importLog.list', 'importLog.verify', 'app.acknowledgeRestore'] as const) await call(province, 'province', method, {});
   await call(province, 'province', 'consolidated.list', { periodId: P });
   await call(province, 'province', 'consolidated.notReported', { periodId: P });
   await call(province, 'province', 'consolidated.indicators', { periodId: P, setId: null });

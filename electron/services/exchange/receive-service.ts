@@ -13,7 +13,7 @@ import { appendLog, type LogFields } from '../../../db/queries/import-log';
 import type { Db } from '../../../db/connection';
 import type { DatasetName, ReceiveResult, ReceiveWarning, ReceivedPackageInfo } from '../../../shared/api/exchange-types';
 import { AppError } from '../../../shared/errors';
-import { exchangeMessage } from '../../../shared/i18n/exchange-messages';
+import { dayOf, exchangeMessage } from '../../../shared/i18n/exchange-messages';
 import { backupBeforeReceive } from '../backup-service';
 import { language, nowIso, userName, type Workspace } from '../workspace';
 import { ageEncrypt } from './age/age';
@@ -140,7 +140,7 @@ export function confirmStaged(ws: Workspace, stagingId: string, isSupervisorConf
     // §6.2: a duplicate is logged and changes nothing, also when it is found only now (the same file twice in a batch).
     staging(ws).delete(stagingId);
     ws.db.transaction(() => appendLog(ws.db, logFor(ws, staged.fileName, staged.bytes, v, 'duplicate', 'I_ALREADY_IMPORTED', null)))();
-    const reason = exchangeMessage(language(ws), 'I_ALREADY_IMPORTED', { date: recheck.alreadyImportedAt.slice(0, 10) });
+    const reason = exchangeMessage(language(ws), 'I_ALREADY_IMPORTED', { date: dayOf(recheck.alreadyImportedAt) });
     throw new AppError('EXCHANGE_FILE_REFUSED', { file: staged.fileName, reason, code: 'I_ALREADY_IMPORTED' });
   }
   if (recheck.warnings.length > 0 && !isSupervisorConfirmed) throw new AppError('SUPERVISOR_REQUIRED', { codes: recheck.warnings.join(', ') });

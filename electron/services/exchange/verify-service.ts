@@ -7,7 +7,7 @@
 import { getExchangeIdentity } from '../../../db/queries/exchange';
 import type { VerifyResult } from '../../../shared/api/exchange-types';
 import { AppError } from '../../../shared/errors';
-import { exchangeMessage } from '../../../shared/i18n/exchange-messages';
+import { dayOf, exchangeMessage } from '../../../shared/i18n/exchange-messages';
 import { language, type Workspace } from '../workspace';
 import { defaultChacha, type ChachaBackend } from './age/chacha';
 import { isBcpkgError, type BcpkgSubject } from './bcpkg-error';
@@ -102,7 +102,7 @@ export function verifyWithPackage(
     const result: VerifyResult = {
       file: fileName,
       code,
-      message: exchangeMessage(lang, code, { date: v.alreadyImportedAt?.slice(0, 10) ?? '' }),
+      message: exchangeMessage(lang, code, { date: v.alreadyImportedAt === null ? '' : dayOf(v.alreadyImportedAt) }),
       issuer: m.issuer.officeCode,
       issuerName: m.issuer.officeName,
       period: m.period,
