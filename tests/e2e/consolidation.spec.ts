@@ -1,10 +1,11 @@
 /**
- * Consolidation at the province end to end (issue 6, exchange-format.md §6): three
- * districts are enrolled; Ba Đình (001) and Hoàn Kiếm (002) send 2025-Q2, Ba Đình then
- * corrects one figure and sends again, Tây Hồ (003) sends nothing (set up with the CLI).
+ * Consolidation at the province end to end (issue 6, exchange-format.md §6): four
+ * districts are enrolled; Ba Đình (001), Hoàn Kiếm (002) and Long Biên (004) send
+ * 2025-Q2, Ba Đình then corrects one figure and sends again, Tây Hồ (003) sends nothing
+ * (set up with the CLI).
  * In the province's UI the packages are received in the order the e-mails arrive and
  * confirmed; the correction's preview shows the changed figure before → after; the
- * consolidated view holds both districts with the corrected figure and its source; the
+ * consolidated view holds the three districts with the corrected figure and its source; the
  * province indicators and the "not reported" list follow; the import log lists every
  * step and verifies. Then the province signs a receipt and Ba Đình imports it.
  * Every step keeps a screenshot in test-results/consolidation/.
@@ -84,14 +85,14 @@ async function confirm(result: Locator): Promise<void> {
 
 test('the province receives, previews the correction, consolidates, logs; the district gets its receipt', async ({ page }) => {
   test.setTimeout(240_000);
-  const { first001, first002, correction001 } = setup.packages;
+  const { first001, first002, first004, correction001 } = setup.packages;
   let receiptFile = '';
 
-  await test.step('province: Ba Đình’s and Hoàn Kiếm’s first packages, staged then confirmed', async () => {
+  await test.step('province: Ba Đình’s, Hoàn Kiếm’s and Long Biên’s first packages, staged then confirmed', async () => {
     const started = Date.now();
     await openExchange(page, setup.province);
-    const panel = await receive(page, [first001, first002]);
-    for (const file of [first001, first002]) {
+    const panel = await receive(page, [first001, first002, first004]);
+    for (const file of [first001, first002, first004]) {
       const result = resultFor(panel, file);
       await expect(result.getByTestId('receive-code')).toHaveText('OK_STAGED');
       await expect(result.getByTestId('receive-mark')).toHaveText('Chờ quyết định');
@@ -105,9 +106,10 @@ test('the province receives, previews the correction, consolidates, logs; the di
     await shot(page, '01b-province-staged-hoan-kiem', resultFor(panel, first002));
     await confirm(ba);
     await confirm(resultFor(panel, first002));
-    await expect(page.getByTestId('received-package')).toHaveCount(2);
+    await confirm(resultFor(panel, first004));
+    await expect(page.getByTestId('received-package')).toHaveCount(3);
     await shot(page, '02-province-confirmed', panel.getByTestId('receive-results'));
-    timings.push(`receive + confirm two packages in the UI: ${Date.now() - started} ms`);
+    timings.push(`receive + confirm three packages in the UI: ${Date.now() - started} ms`);
   });
 
   await test.step('province: Ba Đình’s correction shows the changed figure before → after', async () => {
@@ -134,10 +136,11 @@ test('the province receives, previews the correction, consolidates, logs; the di
     await shot(page, '03-province-correction-preview', result);
     await confirm(result);
     const received = page.getByTestId('received-package');
-    await expect(received).toHaveCount(3);
+    await expect(received).toHaveCount(4);
     await expect(received.filter({ hasText: 'ba-dinh-q2-lan-1.bcpkg' }).getByTestId('received-status')).toHaveText('Đã được thay thế');
     await expect(received.filter({ hasText: 'ba-dinh-q2-lan-2.bcpkg' }).getByTestId('received-status')).toHaveText('Đang dùng');
     await expect(received.filter({ hasText: 'hoan-kiem-q2.bcpkg' }).getByTestId('received-status')).toHaveText('Đang dùng');
+    await expect(received.filter({ hasText: 'long-bien-q2.bcpkg' }).getByTestId('received-status')).toHaveText('Đang dùng');
     await shot(page, '04-province-received-list', page.getByTestId('received-packages'));
     timings.push(`receive + preview + confirm the correction: ${Date.now() - started} ms`);
   });
@@ -148,7 +151,7 @@ test('the province receives, previews the correction, consolidates, logs; the di
     await expect(again.getByTestId('receive-code')).toHaveText('I_ALREADY_IMPORTED');
     await expect(again).toContainText('Đã nhập trước đây — không thay đổi gì.');
     await expect(again.getByRole('button', { name: 'Nhập vào dữ liệu tổng hợp' })).toHaveCount(0);
-    await expect(page.getByTestId('received-package')).toHaveCount(3);
+    await expect(page.getByTestId('received-package')).toHaveCount(4);
     await shot(page, '04b-province-duplicate', again);
   });
 
@@ -156,8 +159,8 @@ test('the province receives, previews the correction, consolidates, logs; the di
     const log = page.getByTestId('import-log-panel');
     await expect(log.locator('[data-testid="log-entry"][data-decision="duplicate"]')).toContainText('ba-dinh-q2-lan-1.bcpkg');
     const accepted = log.locator('[data-testid="log-entry"][data-decision="accepted"]');
-    await expect(accepted).toHaveCount(3);
-    for (const file of [first001, first002, correction001]) await expect(accepted.filter({ hasText: path.basename(file) })).toHaveCount(1);
+    await expect(accepted).toHaveCount(4);
+    for (const file of [first001, first002, first004, correction001]) await expect(accepted.filter({ hasText: path.basename(file) })).toHaveCount(1);
     await expect(accepted.filter({ hasText: 'ba-dinh-q2-lan-2.bcpkg' })).toContainText('T01-D001');
     await log.getByRole('button', { name: 'Kiểm tra tính toàn vẹn' }).click();
     const rows = await log.getByTestId('log-entry').count();
@@ -173,7 +176,7 @@ test('the province receives, previews the correction, consolidates, logs; the di
     const sheet = page.getByTestId('consolidated-sheet');
     const communes = sheet.getByTestId('consolidated-communes');
     const cellOf = (grid: Locator, rowId: string, colId: string) => grid.getByTestId(agTestIdFor.cell(rowId, colId));
-    await expect(communes.locator('.ag-cell[col-id="sequence"]')).toHaveCount(4);
+    await expect(communes.locator('.ag-cell[col-id="sequence"]')).toHaveCount(5);
     // Phúc Xá comes from Ba Đình's correction (package 2) with the corrected figure.
     await expect(cellOf(communes, 'T01-D001:00001', 'source')).toContainText('Quận Ba Đình (T01-D001)');
     await expect(cellOf(communes, 'T01-D001:00001', 'sequence')).toHaveText('2');
@@ -186,7 +189,7 @@ test('the province receives, previews the correction, consolidates, logs; the di
     await expect(sheet.getByTestId('consolidated-model-sites').locator('.ag-cell[col-id="sequence"]')).toHaveCount(1);
     // Addicts with records over both districts: Ba Đình 7 + 0 (corrected), Hoàn Kiếm 6 + 0.
     const indicators = sheet.getByTestId('consolidated-indicators');
-    await expect(cellOf(indicators, 'ADDICTS_GROWTH', 'numerator')).toContainText(/^13\s/u);
+    await expect(cellOf(indicators, 'ADDICTS_GROWTH', 'numerator')).toContainText(/^15\s/u);
     const missing = sheet.getByTestId('not-reported-office');
     await expect(missing).toHaveCount(1);
     await expect(missing).toContainText('Quận Tây Hồ');

@@ -1,9 +1,9 @@
 /**
  * Set-up of the consolidation end-to-end test through the `pcmt` CLI: a province (Hà
- * Nội, 01) with root keys, its own keys and an authority; three districts (Ba Đình 001,
- * Hoàn Kiếm 002, Tây Hồ 003) enrolled, each with keys and the published trust list
- * installed. 001 and 002 send 2025-Q2; 001 then corrects one figure and sends again
- * (sequence 2, superseding 1); 003 sends nothing. Receiving, confirming, the province
+ * Nội, 01) with root keys, its own keys and an authority; four districts (Ba Đình 001,
+ * Hoàn Kiếm 002, Tây Hồ 003, Long Biên 004) enrolled, each with keys and the published
+ * trust list installed. 001, 002 and 004 send 2025-Q2; 001 then corrects one figure and
+ * sends again (sequence 2, superseding 1); 003 sends nothing. Receiving, confirming, the province
  * view and the receipts are left to the UI under test.
  */
 import fs from 'node:fs';
@@ -20,9 +20,9 @@ export type District = { code: string; name: string; workspace: string };
 export type ConsolidationSetup = {
   dir: string;
   province: string;
-  districts: { d001: District; d002: District; d003: District };
+  districts: { d001: District; d002: District; d003: District; d004: District };
   /** The packages as the districts e-mailed them, in the order they were sent. */
-  packages: { first001: string; first002: string; correction001: string };
+  packages: { first001: string; first002: string; first004: string; correction001: string };
 };
 
 /** Ba Đình's quarter. Phúc Xá's registered addicts are corrected from 3 to 7 in the second package. */
@@ -68,6 +68,14 @@ export const DATA_002 = {
       discovered_date: '2025-04-20',
     },
   ],
+  modelSites: [],
+};
+
+/** Long Biên's quarter: one ward with figures, no hotspot, no model site. */
+export const DATA_004 = {
+  period: PERIOD,
+  statuses: [{ code: '00115', declared_class: 'CO_MA_TUY', resident_population: 15000, addicts_with_records: 2, users_with_records: 1 }],
+  hotspots: [],
   modelSites: [],
 };
 
@@ -119,6 +127,7 @@ export async function createConsolidation(): Promise<ConsolidationSetup> {
     d001: { code: '001', name: 'Quận Ba Đình', workspace: path.join(dir, 'd001.sqlite') },
     d002: { code: '002', name: 'Quận Hoàn Kiếm', workspace: path.join(dir, 'd002.sqlite') },
     d003: { code: '003', name: 'Quận Tây Hồ', workspace: path.join(dir, 'd003.sqlite') },
+    d004: { code: '004', name: 'Quận Long Biên', workspace: path.join(dir, 'd004.sqlite') },
   };
   const rootKeyFiles = [path.join(dir, 'root1.key'), path.join(dir, 'root2.key')];
   await pcmt(['init', '--workspace', province, '--units', UNITS_JSON, '--office', '01', '--scheme', 'GSO_2004']);
@@ -134,13 +143,18 @@ export async function createConsolidation(): Promise<ConsolidationSetup> {
   await pcmt(['trust', 'publish', '--workspace', province, '--root-key', ...rootKeyFiles, '--expires', expires, '--out', trustFile]);
   await Promise.all(Object.values(districts).map((d) => pcmt(['trust', 'import', trustFile, '--workspace', d.workspace, '--bootstrap'])));
 
-  await Promise.all([load(dir, districts.d001.workspace, 'data-001', DATA_001), load(dir, districts.d002.workspace, 'data-002', DATA_002)]);
+  await Promise.all([
+    load(dir, districts.d001.workspace, 'data-001', DATA_001),
+    load(dir, districts.d002.workspace, 'data-002', DATA_002),
+    load(dir, districts.d004.workspace, 'data-004', DATA_004),
+  ]);
   const first001 = await send(dir, districts.d001.workspace, 'ba-dinh-q2-lan-1');
   const first002 = await send(dir, districts.d002.workspace, 'hoan-kiem-q2');
+  const first004 = await send(dir, districts.d004.workspace, 'long-bien-q2');
   const corrected = { ...DATA_001, statuses: DATA_001.statuses.map((s) => (s.code === '00001' ? { ...s, addicts_with_records: CORRECTED_ADDICTS } : s)) };
   // Sending locked the quarter; the CLI has no unlock, so the district's own host does it, with the reason for the history.
   await callHost(districts.d001.workspace, 'periods.unlock', { periodId: PERIOD, reason: 'Sửa số người nghiện có hồ sơ của phường Phúc Xá' });
   await load(dir, districts.d001.workspace, 'data-001-corrected', corrected);
   const correction001 = await send(dir, districts.d001.workspace, 'ba-dinh-q2-lan-2');
-  return { dir, province, districts, packages: { first001, first002, correction001 } };
+  return { dir, province, districts, packages: { first001, first002, first004, correction001 } };
 }
