@@ -108,7 +108,7 @@ describe('`pcmt receive` twice on the same files', () => {
     expect(stderr).toBe('');
     expect(status).toBe(0);
     expect(outcomes.map((o) => [path.basename(o.file), o.decision, o.code])).toEqual(files.map((f) => [path.basename(f.path), 'unchanged', 'I_ALREADY_IMPORTED']));
-    for (const o of outcomes) expect(o.message).toMatch(/already imported on \d{4}-\d{2}-\d{2}; nothing changed/u);
+    for (const o of outcomes) expect(o.message).toMatch(/already imported on \d{2}\/\d{2}\/\d{4}; nothing changed/u);
     const after = dump(workspace);
     expect(after.held).toEqual(before.held);
     expect(after.log.slice(0, before.log.length)).toEqual(before.log);

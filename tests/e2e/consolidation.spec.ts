@@ -13,6 +13,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { agTestIdFor } from 'ag-grid-community';
 import { repoRoot, startHost, type Host } from './host';
 import { CORRECTED_ADDICTS, DATA_001, PASSPHRASE, createConsolidation, type ConsolidationSetup } from './helpers/consolidation-setup';
@@ -229,5 +230,21 @@ test('the province receives, previews the correction, consolidates, logs; the di
     await expect(corrected.getByTestId('export-receipt')).toHaveText(/^Tỉnh đã nhận \d{2}\/\d{2}\/\d{4}$/u);
     await expect(rows.filter({ hasText: 'T01-D001_2025-Q2_000001.bcpkg' }).getByTestId('export-receipt')).toHaveText('Chưa có biên nhận');
     await shot(page, '08-district-receipt', send.getByTestId('export-log'));
+    await host?.stop('SIGTERM');
+  });
+
+  await test.step('province: one row of the import log edited in the database is caught in the app', async () => {
+    // Someone with the file goes around the append-only triggers and rewrites a decision.
+    const db = new Database(setup.province);
+    try {
+      db.exec("DROP TRIGGER import_log_no_update; UPDATE import_log SET detail = 'sửa lén' WHERE decision = 'accepted' AND id = (SELECT min(id) FROM import_log WHERE decision = 'accepted')");
+    } finally {
+      db.close();
+    }
+    await openExchange(page, setup.province);
+    const log = page.getByTestId('import-log-panel');
+    await log.getByRole('button', { name: 'Kiểm tra tính toàn vẹn' }).click();
+    await expect(log.getByRole('alert')).toContainText(/Sổ đã bị sửa: chuỗi băm đứt tại dòng \d+/u);
+    await shot(page, '09-province-log-tampered', log);
   });
 });
