@@ -7,12 +7,12 @@
  */
 import { createHash } from 'node:crypto';
 import { receivedPackage } from '../../../db/queries/consolidation';
-import { currentTrustList, getExportForReceipt, keysOfKind, setExportReceipt } from '../../../db/queries/exchange';
+import { getExportForReceipt, keysOfKind, setExportReceipt } from '../../../db/queries/exchange';
 import { appendLog, type LogFields } from '../../../db/queries/import-log';
 import type { ExportRecord, FileBytes, ReceiptDecision } from '../../../shared/api/exchange-types';
 import { AppError } from '../../../shared/errors';
 import { exchangeMessage } from '../../../shared/i18n/exchange-messages';
-import { language, nowIso, userName, type Workspace } from '../workspace';
+import { language, type Workspace } from '../workspace';
 import { ageDecrypt, ageEncrypt } from './age/age';
 import { defaultChacha } from './age/chacha';
 import { parseRecipient } from './age/x25519';
@@ -22,7 +22,7 @@ import { requireIdentity, unlockIdentities, unlockSigningSeed } from './keys-ser
 import { parseReceiptBody, readReceiptContainer, writeReceipt, type Receipt } from './receipt';
 import { ed25519PublicFromSeed, ed25519Verify, keyIdHex, keyIdOf } from './signify';
 import { findSigningKey, type TrustList } from './trust-list';
-import { effectiveTrustList, installedTrustList } from './trust-service';
+import { effectiveTrustList, emptyLog, installedTrustList } from './trust-service';
 import { isAgeFile } from './verify-package';
 
 /** A receipt is under 70 KiB (§2.8 caps); more plaintext than this is not one of ours. */
@@ -40,23 +40,7 @@ function utcSeconds(now: Date): string {
 }
 
 function logRow(ws: Workspace, fields: Partial<LogFields> & Pick<LogFields, 'decision'>): LogFields {
-  return {
-    at: nowIso(),
-    operator: userName(ws),
-    source_filename: null,
-    file_sha256: null,
-    package_id: null,
-    package_digest: null,
-    issuer: null,
-    period: null,
-    sequence: null,
-    key_id: null,
-    trustlist_version: currentTrustList(ws.db)?.version ?? null,
-    encrypted: null,
-    code: null,
-    detail: null,
-    ...fields,
-  };
+  return { ...emptyLog(ws, fields.decision), ...fields };
 }
 
 /**
