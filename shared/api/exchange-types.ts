@@ -145,6 +145,8 @@ export type PackageDiff = {
   totals: { field: string; before: number; after: number }[];
   /** The same hotspot address reported by another office for the same period (§6.3 cross-office anomalies). */
   duplicateAddresses: { hotspotId: string; address: string; otherOffice: string }[];
+  /** A commune this package reports that another office also reports for the period (a boundary change, §6.3). */
+  sharedCommunes: { commune: string; otherOffice: string }[];
 };
 
 export type ReceiveWarning = { code: 'W_SUPERSEDES_MISMATCH' | 'W_SUPERSEDES_UNKNOWN' | 'W_SEQUENCE_JUMP' | 'W_AFTER_UPWARD_REPORT'; message: string };

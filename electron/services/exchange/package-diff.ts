@@ -63,6 +63,18 @@ function duplicateAddresses(ws: Workspace, issuer: string, period: string, hotsp
   return found;
 }
 
+function sharedCommunes(ws: Workspace, issuer: string, period: string, communes: readonly DatasetRecord[]): PackageDiff['sharedCommunes'] {
+  const mine = new Set(communes.map((c) => String(c.commune)));
+  const found: PackageDiff['sharedCommunes'] = [];
+  for (const slot of slotsOfPeriod(ws.db, period)) {
+    if (slot.issuer === issuer) continue;
+    for (const row of recordsOf(ws.db, slot.package_id, 'commune_status')) {
+      if (mine.has(row.record_id)) found.push({ commune: row.record_id, otherOffice: slot.issuer });
+    }
+  }
+  return found;
+}
+
 export function packageDiff(
   ws: Workspace,
   issuer: string,
@@ -79,5 +91,6 @@ export function packageDiff(
     datasets,
     totals: incoming.commune_status === undefined ? [] : totals(communesBefore, incoming.commune_status),
     duplicateAddresses: duplicateAddresses(ws, issuer, period, incoming.hotspots ?? []),
+    sharedCommunes: sharedCommunes(ws, issuer, period, incoming.commune_status ?? []),
   };
 }

@@ -95,6 +95,29 @@ export function PackageDiffView({ diff, warnings, language, unitNames }: Props) 
           </table>
         </div>
       )}
+      {diff.sharedCommunes.length > 0 && (
+        <div className="table-wrap">
+          <table className="data-table" data-testid="diff-shared-communes">
+            <caption>{t('diff.sharedCommunes')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('diff.sharedColumns.commune')}</th>
+                <th scope="col">{t('diff.duplicateColumns.otherOffice')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {diff.sharedCommunes.map((c) => (
+                <tr key={`${c.commune}-${c.otherOffice}`}>
+                  <td>
+                    <code>{c.commune}</code> {unitNames.get(c.commune) ?? ''}
+                  </td>
+                  <td>{c.otherOffice}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </div>
   );
 }
