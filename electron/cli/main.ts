@@ -15,6 +15,7 @@ import { exportCommand, probeCommand, verifyCommand } from './commands/exchange'
 import { logVerifyCommand, receiveCommand } from './commands/receive';
 import { receiptCreateCommand, receiptImportCommand } from './commands/receipt';
 import { backupCommand, restoreCommand } from './commands/backup';
+import { periodsLockCommand, periodsUnlockCommand } from './commands/periods';
 import { keysEnrollmentCommand, keysGenerateCommand, keysImportIdentityCommand, keysShowCommand } from './commands/keys';
 import { keysRotateCommand, trustAddOfficeCommand, trustRevokeCommand } from './commands/key-lifecycle';
 import {
@@ -60,6 +61,8 @@ const COMMANDS: Record<string, Command> = {
   'receipt create': receiptCreateCommand,
   'receipt import': receiptImportCommand,
   backup: backupCommand,
+  'periods lock': periodsLockCommand,
+  'periods unlock': periodsUnlockCommand,
   restore: restoreCommand,
 };
 

@@ -20,6 +20,7 @@ const vi = {
   pcmt log verify --workspace TỆP                          kiểm tra chuỗi băm của sổ nhập gói
   pcmt receipt create --package MÃ_GÓI --workspace TỆP --out TỆP.bcrcpt   biên nhận có chữ ký cho gói đã nhận (gửi lại đơn vị gửi)
   pcmt receipt import TỆP.bcrcpt --workspace TỆP           ghi nhận biên nhận của cấp trên vào gói đã gửi
+  pcmt periods lock|unlock --workspace TỆP --period KỲ [--reason LÝ_DO]   khóa / mở khóa kỳ (mở khóa cần lý do)
   pcmt backup --workspace TỆP [--out TỆP]                  sao lưu tệp dữ liệu (gồm khóa tin cậy, sổ nhập gói)
   pcmt restore BẢN_SAO_LƯU --workspace TỆP                 khôi phục từ bản sao lưu
   pcmt probe                                               kiểm tra các thuật toán mật mã của môi trường chạy
@@ -62,6 +63,9 @@ Ngày: {{date}} — PCMT Desk {{appVersion}}`,
   probeMissing: 'Thiếu thuật toán bắt buộc: {{missing}}. Bản dựng này không dùng được để ký và kiểm tra gói.',
   probeOk: 'Đủ các thuật toán cần cho gói dữ liệu có chữ ký.',
   receiveStaged: 'đã kiểm tra, chưa nhập (thêm --yes để nhập)',
+  periodLocked: 'Đã khóa kỳ {{period}}.',
+  periodUnlocked: 'Đã mở khóa kỳ {{period}}; lý do được ghi vào lịch sử.',
+  needReason: 'lý do mở khóa (--reason)',
   backupWritten: 'Đã sao lưu tệp dữ liệu vào {{file}}.',
   restored: 'Đã khôi phục từ bản sao lưu lúc {{date}} (UTC); tệp đang dùng trước đó được giữ ở {{previous}}. Các gói đã nhận và đã gửi sau thời điểm đó không còn: hãy nhập lại các gói nhận được từ ngày đó.',
   restoredSequence: 'Số thứ tự gói tiếp theo của đơn vị được đặt là {{sequence}} để không dùng lại số đã gửi.',
@@ -107,6 +111,7 @@ const en: Record<keyof typeof vi, string> = {
   pcmt log verify --workspace FILE                         check the hash chain of the import log
   pcmt receipt create --package ID --workspace FILE --out FILE.bcrcpt   a signed receipt for a received package (send it back)
   pcmt receipt import FILE.bcrcpt --workspace FILE         record the office above's receipt against the package sent
+  pcmt periods lock|unlock --workspace FILE --period PERIOD [--reason TEXT]   lock / unlock a period (unlocking needs a reason)
   pcmt backup --workspace FILE [--out FILE]                back up the workspace (trust state and import log included)
   pcmt restore BACKUP --workspace FILE                     restore a backup
   pcmt probe                                               check the runtime's cryptography
@@ -149,6 +154,9 @@ Date: {{date}} — PCMT Desk {{appVersion}}`,
   probeMissing: 'Required algorithms are missing: {{missing}}. This build cannot sign or verify packages.',
   probeOk: 'Every algorithm signed packages need is present.',
   receiveStaged: 'checked, not imported (add --yes to import)',
+  periodLocked: 'Period {{period}} is locked.',
+  periodUnlocked: 'Period {{period}} is unlocked; the reason is kept in the history.',
+  needReason: 'a reason for unlocking (--reason)',
   backupWritten: 'Backed up the workspace to {{file}}.',
   restored: 'Restored from the backup taken at {{date}} (UTC); the file in use before is kept at {{previous}}. Packages received or sent after that moment are gone: receive again the packages that arrived since.',
   restoredSequence: 'The office’s next package sequence is set to {{sequence}} so no number already sent is reused.',

@@ -9,8 +9,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ApiInput, ApiOutput, MethodName } from '../../../shared/api/contract';
-import { startHost } from '../host';
 import { PERIOD, UNITS_JSON, pcmt } from './exchange-setup';
 
 export { PASSPHRASE, PERIOD, pcmt } from './exchange-setup';
@@ -79,24 +77,6 @@ export const DATA_004 = {
   modelSites: [],
 };
 
-/** One API call on a workspace through a browser host of its own, as the renderer makes it. */
-export async function callHost<M extends MethodName>(workspace: string, method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
-  const host = await startHost(workspace);
-  try {
-    const url = new URL(host.url);
-    const response = await fetch(new URL(`/api/${method}`, url), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-PCMT-Token': url.searchParams.get('token') ?? '', Origin: url.origin },
-      body: JSON.stringify(input),
-    });
-    const body = (await response.json()) as { ok: true; data: ApiOutput<M> } | { ok: false; error: { message: string } };
-    if (!body.ok) throw new Error(`${method}: ${body.error.message}`);
-    return body.data;
-  } finally {
-    await host.stop('SIGTERM');
-  }
-}
-
 async function initWithKeys(workspace: string, office: string): Promise<string> {
   await pcmt(['init', '--workspace', workspace, '--units', UNITS_JSON, '--office', office, '--scheme', 'GSO_2004']);
   await pcmt(['keys', 'generate', '--workspace', workspace, '--encryption']);
@@ -152,8 +132,8 @@ export async function createConsolidation(): Promise<ConsolidationSetup> {
   const first002 = await send(dir, districts.d002.workspace, 'hoan-kiem-q2');
   const first004 = await send(dir, districts.d004.workspace, 'long-bien-q2');
   const corrected = { ...DATA_001, statuses: DATA_001.statuses.map((s) => (s.code === '00001' ? { ...s, addicts_with_records: CORRECTED_ADDICTS } : s)) };
-  // Sending locked the quarter; the CLI has no unlock, so the district's own host does it, with the reason for the history.
-  await callHost(districts.d001.workspace, 'periods.unlock', { periodId: PERIOD, reason: 'Sửa số người nghiện có hồ sơ của phường Phúc Xá' });
+  // Sending locked the quarter: the correction starts with an unlock, whose reason goes into the history.
+  await pcmt(['periods', 'unlock', '--workspace', districts.d001.workspace, '--period', PERIOD, '--reason', 'Sửa số người nghiện có hồ sơ của phường Phúc Xá']);
   await load(dir, districts.d001.workspace, 'data-001-corrected', corrected);
   const correction001 = await send(dir, districts.d001.workspace, 'ba-dinh-q2-lan-2');
   return { dir, province, districts, packages: { first001, first002, first004, correction001 } };
