@@ -52,7 +52,7 @@ type Options<Row> = {
   onSaved?: () => void;
 };
 
-function editingIds<Row>(api: GridApi<Row>): Set<string> {
+export function editingIds<Row>(api: GridApi<Row>): Set<string> {
   return new Set(api.getEditingCells().flatMap((c) => api.getDisplayedRowAtIndex(c.rowIndex)?.id ?? []));
 }
 

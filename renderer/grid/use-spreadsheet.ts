@@ -17,7 +17,7 @@ import type { RowAccess } from './edit-queue';
 import type { SheetCellState } from './field-column';
 import type { ViewOptions } from './sheet-view';
 import { useGridInteraction, type GridInteraction } from './use-grid-interaction';
-import { useSheetEdits, type SheetEdits } from './use-sheet-edits';
+import { editingIds, useSheetEdits, type SheetEdits } from './use-sheet-edits';
 
 export type SpreadsheetConfig<Row> = {
   client: ApiClient;
@@ -53,8 +53,15 @@ export function useSpreadsheet<Row>(config: SpreadsheetConfig<Row>): Spreadsheet
   const live = useRef({ isLocked: config.isLocked, refs: config.refs, fields: config.fields, canCreate: config.canCreate });
   useEffect(() => {
     live.current = { isLocked: config.isLocked, refs: config.refs, fields: config.fields, canCreate: config.canCreate };
-    // Lock and reference labels show in the cells: redraw them when they change.
-    gridApi.current?.refreshCells({ force: true });
+    // Lock and reference labels show in the cells: redraw them when they change — but not
+    // the row being typed into: a forced refresh there can reset the open editor and lose
+    // the keystrokes (that row is redrawn when its edit ends).
+    const api = gridApi.current;
+    if (api) {
+      const editing = editingIds(api);
+      const rowNodes = api.getRenderedNodes().filter((node) => node.id === undefined || !editing.has(node.id));
+      api.refreshCells({ rowNodes, force: true });
+    }
   }, [config.isLocked, config.refs, config.fields, config.canCreate]);
 
   // Every stored batch (typed, pasted, filled, undone) asks the rules engine again.

@@ -64,7 +64,9 @@ export function HotspotsSheet({ periodId, isLocked, language }: Props) {
   useEffect(() => {
     const current = edits.rows === null ? [] : edits.queue.rows();
     setRows(current);
-    setHotspotRefs(current.map((r) => ({ code: r.id, label: String(r.values.local_code ?? r.id) })));
+    // A new list on every save would redraw every cell; only a changed list should.
+    const next = current.map((r) => ({ code: r.id, label: String(r.values.local_code ?? r.id) }));
+    setHotspotRefs((previous) => (sameOptions(previous, next) ? previous : next));
   }, [edits.rows, edits.queue, version]);
 
   const columnDefs = useMemo(() => {
@@ -180,4 +182,8 @@ export function HotspotsSheet({ periodId, isLocked, language }: Props) {
       )}
     </section>
   );
+}
+
+function sameOptions(a: readonly RefOption[], b: readonly RefOption[]): boolean {
+  return a.length === b.length && a.every((o, i) => o.code === b[i]?.code && o.label === b[i]?.label);
 }
