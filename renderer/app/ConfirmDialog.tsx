@@ -1,11 +1,14 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from './ErrorAlert';
 import { ModalDialog } from './ModalDialog';
 
 type Props = {
   title: string;
-  message: string;
+  /** A one-sentence question, or `children` for a richer body (e.g. fingerprints to compare). */
+  message?: string;
+  children?: ReactNode;
+  isWide?: boolean;
   confirmLabel: string;
   busyLabel?: string;
   /** Resolves when done (the dialog then closes); a rejection's message is shown in the dialog. */
@@ -15,8 +18,8 @@ type Props = {
   testId?: string;
 };
 
-/** "Are you sure?" for actions that change many records at once. */
-export function ConfirmDialog({ title, message, confirmLabel, busyLabel, onConfirm, onClose, errorOf, testId }: Props) {
+/** "Are you sure?" for actions that change many records at once or that trust something for good. */
+export function ConfirmDialog({ title, message, children, isWide, confirmLabel, busyLabel, onConfirm, onClose, errorOf, testId }: Props) {
   const { t } = useTranslation();
   const [problem, setProblem] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
@@ -37,6 +40,7 @@ export function ConfirmDialog({ title, message, confirmLabel, busyLabel, onConfi
       title={title}
       onClose={onClose}
       testId={testId}
+      isWide={isWide}
       actions={
         <>
           <button type="button" className="button" onClick={onClose}>
@@ -48,7 +52,8 @@ export function ConfirmDialog({ title, message, confirmLabel, busyLabel, onConfi
         </>
       }
     >
-      <p className="dialog-message">{message}</p>
+      {message !== undefined && <p className="dialog-message">{message}</p>}
+      {children}
       <ErrorAlert message={problem} />
     </ModalDialog>
   );

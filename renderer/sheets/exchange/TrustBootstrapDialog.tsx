@@ -1,8 +1,6 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TrustListSummary } from '../../../shared/api/exchange-types';
-import { ErrorAlert } from '../../app/ErrorAlert';
-import { ModalDialog } from '../../app/ModalDialog';
+import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { Fingerprint } from './Fingerprint';
 import { formatDay } from './format';
 
@@ -21,36 +19,15 @@ type Props = {
  */
 export function TrustBootstrapDialog({ fileName, summary, onConfirm, onClose, errorOf }: Props) {
   const { t } = useTranslation();
-  const [isBusy, setIsBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  const confirm = () => {
-    setIsBusy(true);
-    setProblem(null);
-    onConfirm()
-      .then(onClose)
-      .catch((error: unknown) => {
-        setProblem(errorOf(error));
-        setIsBusy(false);
-      });
-  };
-
   return (
-    <ModalDialog
+    <ConfirmDialog
       title={t('exchange.trust.bootstrapTitle')}
+      confirmLabel={t('exchange.trust.bootstrapConfirm')}
+      onConfirm={onConfirm}
       onClose={onClose}
+      errorOf={errorOf}
       testId="trust-bootstrap"
       isWide
-      actions={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            {t('dialog.cancel')}
-          </button>
-          <button type="button" className="button primary" disabled={isBusy} onClick={confirm}>
-            {t('exchange.trust.bootstrapConfirm')}
-          </button>
-        </>
-      }
     >
       <p className="dialog-message">
         {t('exchange.trust.bootstrapIntro', {
@@ -73,7 +50,6 @@ export function TrustBootstrapDialog({ fileName, summary, onConfirm, onClose, er
           </li>
         ))}
       </ul>
-      <ErrorAlert message={problem} />
-    </ModalDialog>
+    </ConfirmDialog>
   );
 }
