@@ -102,3 +102,8 @@ export function listHistory(db: Db, filter: HistoryFilter, limit: number, offset
   const total = (db.prepare(LABELLED.replace('%COLUMNS%', 'count(*) AS n')).get(p) as { n: number }).n;
   return { rows, total };
 }
+
+/** The records a batch actually changed (a record counts once, however many of its cells changed). */
+export function recordsChangedByBatch(db: Db, batchId: string): { table_name: HistoryTable; record_id: string }[] {
+  return db.prepare('SELECT DISTINCT table_name, record_id FROM history WHERE batch_id = ?').all(batchId) as { table_name: HistoryTable; record_id: string }[];
+}

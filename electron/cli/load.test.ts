@@ -136,3 +136,76 @@ describe('pcmt dump → pcmt load', () => {
     expect((await run('load', '--workspace', target)).code).toBe(2);
   });
 });
+
+describe('pcmt load refuses hostile files by name and counts records, not lines (issue 10)', () => {
+  let target = '';
+  let base: Dump & { hotspots: Record<string, unknown>[]; statuses: Record<string, unknown>[] };
+
+  beforeAll(async () => {
+    target = path.join(dir, 'hostile.sqlite');
+    await run('init', '--workspace', target, '--units', UNITS, '--office', '017');
+    expect((await run('load', dumpFile, '--workspace', target)).code).toBe(0);
+    base = JSON.parse(fs.readFileSync(dumpFile, 'utf8')) as typeof base;
+  });
+
+  /** Loads raw JSON text; every refusal must leave the workspace's history as it was. */
+  async function loadText(name: string, text: string): Promise<{ code: number; out: string; err: string }> {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, text);
+    const before = historyCount(target);
+    const result = await run('load', file, '--workspace', target, '--lang', 'en');
+    if (result.code !== 0) expect(historyCount(target)).toBe(before);
+    return result;
+  }
+
+  it('refuses "__proto__" keys and top-level keys a dump never has, naming them', async () => {
+    const withProto = JSON.stringify(base).replace('"hotspots":[{', '"hotspots":[{"__proto__":{"note":"x"},');
+    expect(JSON.parse(withProto).hotspots[0]).toHaveProperty('__proto__');
+    const proto = await loadText('proto.json', withProto);
+    expect(proto.code).toBe(1);
+    expect(proto.err).toContain('“hotspots.0.__proto__”');
+    const typo = await loadText('typo.json', JSON.stringify({ ...base, modelsites: base.modelSites }));
+    expect(typo.code).toBe(1);
+    expect(typo.err).toContain('an entry “modelsites”');
+  });
+
+  it('refuses 1e-7 in a 2-decimal field and a lone surrogate in a text field, naming the field', async () => {
+    const tiny = structuredClone(base);
+    (tiny.statuses[1] as Record<string, unknown>).seized_heroin_g = 1e-7;
+    const refusedTiny = await loadText('tiny.json', JSON.stringify(tiny));
+    expect(refusedTiny.code).toBe(1);
+    expect(refusedTiny.err).toContain('The value “1e-7” is not valid for Heroin seized (g)');
+    const marked = structuredClone(base);
+    (marked.hotspots[0] as Record<string, unknown>).note = 'Ghi chú BROKEN';
+    // Written as JSON writes it, an escape: JSON.parse then makes a lone surrogate.
+    const broken = JSON.stringify(marked).replace('BROKEN', '\\ud800');
+    expect(broken).toContain('\\ud800');
+    const refusedBroken = await loadText('surrogate.json', broken);
+    expect(refusedBroken.code).toBe(1);
+    expect(refusedBroken.err).toMatch(/not valid for Note: it holds a broken character/u);
+    expect(/\p{Cs}/u.test(refusedBroken.err)).toBe(false);
+  });
+
+  it('refuses a "re-emerged from" loop between two hotspots, naming both', async () => {
+    const [first, second] = base.hotspots as [Record<string, unknown>, Record<string, unknown>];
+    expect(second.reappeared_from).toBe(first.id);
+    const loop = structuredClone(base);
+    (loop.hotspots[0] as Record<string, unknown>).reappeared_from = second.id;
+    const refused = await loadText('loop.json', JSON.stringify(loop));
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain(`(${String(first.local_code)} → ${String(second.local_code)} → ${String(first.local_code)})`);
+  });
+
+  it('counts each record once, from what actually changed: a commune listed 500 times is one change', async () => {
+    const [a, b] = base.statuses as [Record<string, unknown>, Record<string, unknown>];
+    const repeated = Array.from({ length: 500 }, (_, i) => ({ ...(i % 2 === 0 ? a : b), resident_population: 4321 }));
+    // The same drug types in another order are the same value: not a change of the hotspot.
+    const hotspots = base.hotspots.map((h) => (Array.isArray(h.drug_types) ? { ...h, drug_types: [...(h.drug_types as string[])].reverse() } : h));
+    const result = await loadText('repeated.json', JSON.stringify({ ...base, statuses: repeated, hotspots }));
+    expect(result.code).toBe(0);
+    expect(result.out).toBe('Loaded repeated.json: commune figures for 2025-Q3 added 0, changed 2; hotspots added 0, changed 0; model sites added 0, changed 0.');
+    const stored = (await dump(target)).statuses.map((st) => st.resident_population);
+    expect(stored).toEqual([4321, 4321]);
+  });
+});
+

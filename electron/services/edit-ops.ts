@@ -16,7 +16,7 @@ import { isLocalCodeTaken } from '../../db/queries/hotspots';
 import type { DbValue } from '../../db/queries/register-rows';
 import type { Edit } from '../../shared/api/register-types';
 import { fieldDef, isCommuneStatusField } from '../../shared/domain/commune-status';
-import { checkFieldValue, formatDate } from '../../shared/domain/field-values';
+import { checkFieldValue, formatDate, wellFormedText } from '../../shared/domain/field-values';
 import type { FieldDef, FieldValue } from '../../shared/domain/fields';
 import { AppError } from '../../shared/errors';
 import { term } from '../../shared/i18n/messages';
@@ -44,7 +44,8 @@ function checkedValue(batch: EditBatch, def: FieldDef, value: FieldValue): DbVal
   const result = checkFieldValue(def, value);
   if (!result.ok) {
     const shown = Array.isArray(value) ? value.join(', ') : String(value);
-    throw new AppError('FIELD_VALUE_INVALID', { value: shown.slice(0, 60), field: def.labels[batch.setup.language], rule: term(result.rule) });
+    // Cut, then repaired: the cut may split a surrogate pair, and a message must be valid UTF-8.
+    throw new AppError('FIELD_VALUE_INVALID', { value: wellFormedText(shown.slice(0, 60)), field: def.labels[batch.setup.language], rule: term(result.rule) });
   }
   return encodeValue(def, result.value);
 }
@@ -61,6 +62,33 @@ function checkRef(batch: EditBatch, def: FieldDef, value: DbValue, selfId: strin
   if (target === 'commune' && !batch.communeCodes().has(value)) throw new AppError('COMMUNE_NOT_IN_OFFICE', { code: value });
   if (target === 'officeUnit' && !batch.officeUnits().has(value)) throw new AppError('UNIT_NOT_IN_OFFICE', { code: value });
   if (target === 'hotspot' && (value === selfId || !batch.record(REGISTERS.hotspots, value))) throw new AppError('HOTSPOT_REF_INVALID', { id: value });
+  if (target === 'hotspot') checkNoReappearCycle(batch, value, selfId);
+}
+
+/**
+ * "Re-emerged from" is a chain back in time, so it can never come back to the hotspot
+ * itself (A from B from A): such a loop would make every count of re-emerged hotspots
+ * run in circles. Checked here, on the one write path, with the batch's own pending
+ * changes, so typing, paste, import and load all refuse it.
+ */
+function checkNoReappearCycle(batch: EditBatch, start: string, selfId: string): void {
+  const spec = REGISTERS.hotspots;
+  const chain: string[] = [];
+  const seen = new Set<string>();
+  let current: string | null = start;
+  while (current !== null && !seen.has(current)) {
+    if (current === selfId) {
+      const self = batch.record(spec, selfId);
+      const label = self ? recordLabel(spec, self.row) : selfId;
+      throw new AppError('HOTSPOT_REF_CYCLE', { label, other: chain[0] ?? label, chain: [label, ...chain, label].join(' → ') });
+    }
+    seen.add(current);
+    const state = batch.record(spec, current);
+    if (!state) return;
+    chain.push(recordLabel(spec, state.row));
+    const next = state.row.reappeared_from;
+    current = typeof next === 'string' ? next : null;
+  }
 }
 
 function dateOf(row: Record<string, DbValue>, key: string): string | null {

@@ -206,6 +206,28 @@ describe('hotspots and model sites', () => {
     expect(model({ level: 'HUYEN' })).toBe('no error');
   });
 
+  it('refuses a "re-emerged from" loop, direct or through others, in one call or across calls, naming the hotspots', () => {
+    const [a, b, c] = apply([newHotspot({}), newHotspot({}), newHotspot({})]).hotspots as [HotspotRow, HotspotRow, HotspotRow];
+    const link = (id: string, from: string): Edit => ({ sheet: 'hotspots', op: 'set', id, field: 'reappeared_from', value: from });
+    apply([link(a.id, b.id)]);
+    const before = countHistory();
+    let message = '';
+    try {
+      apply([link(b.id, a.id)]);
+    } catch (error) {
+      message = error instanceof AppError ? `${error.code} ${JSON.stringify(error.params)}` : String(error);
+    }
+    expect(message).toContain('HOTSPOT_REF_CYCLE');
+    expect(message).toContain(`${b.values.local_code} → ${a.values.local_code} → ${b.values.local_code}`);
+    // Through a third hotspot, and with the closing link made earlier in the same batch.
+    expect(code(() => apply([link(b.id, c.id), link(c.id, a.id)]))).toBe('HOTSPOT_REF_CYCLE');
+    expect(countHistory()).toBe(before);
+    const stored = s.workspace.db.prepare('SELECT id, reappeared_from FROM hotspots WHERE id IN (?, ?, ?) ORDER BY id').all(a.id, b.id, c.id);
+    expect(stored).toEqual([a, b, c].map((h) => ({ id: h.id, reappeared_from: h.id === a.id ? b.id : null })).sort((x, y) => x.id.localeCompare(y.id)));
+    // A chain that does not come back is fine.
+    expect(code(() => apply([link(c.id, a.id)]))).toBe('no error');
+  });
+
   it('creates model sites hosted by the office or a commune, and counts active ones per commune', () => {
     const host = communes[1] ?? '';
     const result = apply([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldDef } from './commune-status';
-import { checkFieldValue, formatDate, parseDateText, parseFieldText, parseVietnameseNumber } from './field-values';
+import { checkFieldValue, formatDate, parseDateText, parseFieldText, parseVietnameseNumber, wellFormedText } from './field-values';
 
 describe('parseVietnameseNumber', () => {
   it('reads dots as thousands and comma as decimal', () => {
@@ -48,6 +48,19 @@ describe('checkFieldValue', () => {
     expect(checkFieldValue(fieldDef('commitment_signed'), 1).ok).toBe(false);
     expect(checkFieldValue(fieldDef('note'), 'x'.repeat(2001)).ok).toBe(false);
     expect(checkFieldValue(fieldDef('note'), null).ok).toBe(true);
+  });
+  it('counts decimals of numbers JavaScript prints with an exponent (1e-7 has 7), typed or stored', () => {
+    const area = fieldDef('seized_heroin_g');
+    for (const bad of [1e-7, 5e-3, 0.1 + 0.2, 1.005]) expect(checkFieldValue(area, bad), String(bad)).toEqual({ ok: false, rule: 'nonNegativeNumber' });
+    expect(parseFieldText(area, '0,0000001')).toEqual({ ok: false, rule: 'nonNegativeNumber' });
+    for (const good of [0, 0.01, 3.25, 1234567.89, 1e14]) expect(checkFieldValue(area, good), String(good)).toEqual({ ok: true, value: good });
+  });
+  it('refuses text holding half of a UTF-16 pair (it has no UTF-8 form), typed or stored; whole pairs are fine', () => {
+    expect(checkFieldValue(fieldDef('note'), 'Ghi chú \ud800')).toEqual({ ok: false, rule: 'textMalformed' });
+    expect(checkFieldValue(fieldDef('note'), '\udc00 đầu')).toEqual({ ok: false, rule: 'textMalformed' });
+    expect(parseFieldText(fieldDef('note'), 'a\ud83d b')).toEqual({ ok: false, rule: 'textMalformed' });
+    expect(checkFieldValue(fieldDef('note'), 'Đã xác minh 👍')).toEqual({ ok: true, value: 'Đã xác minh 👍' });
+    expect(wellFormedText('a\ud800b👍')).toBe('a\ufffdb👍');
   });
 });
 

@@ -21,10 +21,28 @@ export function isValidIsoDate(text: string): boolean {
   return y >= 1900 && y <= 2100 && date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
-function decimalsOf(n: number): number {
-  const text = String(n);
-  const dot = text.indexOf('.');
-  return dot < 0 ? 0 : text.length - dot - 1;
+/**
+ * Whether `n` is exactly a number written with at most `decimals` decimals. Reading the
+ * digits of String(n) is not enough: tiny and huge numbers print as "1e-7", with no dot.
+ * Rounding to that many decimals gives back the very same double only when it already was one.
+ */
+function hasAtMostDecimals(n: number, decimals: number): boolean {
+  return Number(n.toFixed(decimals)) === n;
+}
+
+/**
+ * Half of a UTF-16 surrogate pair without its other half: it has no UTF-8 form, so SQLite
+ * would store invalid bytes and every reader (export, dump, Excel) would choke on them.
+ */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+export function hasLoneSurrogate(text: string): boolean {
+  return LONE_SURROGATE.test(text);
+}
+
+/** The text with each lone surrogate replaced by U+FFFD, safe to quote in a message. */
+export function wellFormedText(text: string): string {
+  return text.replace(/\p{Cs}/gu, '\uFFFD');
 }
 
 /** Validates a value for a field; null always passes (an empty cell). */
@@ -41,7 +59,7 @@ export function checkFieldValue(def: FieldDef, value: FieldValue): FieldCheck {
         Number.isFinite(value) &&
         value >= (kind.min ?? 0) &&
         value <= (kind.max ?? 1e15) &&
-        decimalsOf(value) <= kind.decimals
+        hasAtMostDecimals(value, kind.decimals)
         ? { ok: true, value }
         : { ok: false, rule: 'nonNegativeNumber' };
     case 'enum':
@@ -59,6 +77,7 @@ export function checkFieldValue(def: FieldDef, value: FieldValue): FieldCheck {
       return typeof value === 'string' && isValidIsoDate(value) ? { ok: true, value } : { ok: false, rule: 'dateFormat' };
     case 'text':
       if (typeof value !== 'string') return { ok: false, rule: 'textTooLong' };
+      if (hasLoneSurrogate(value)) return { ok: false, rule: 'textMalformed' };
       return value.length <= kind.maxLength ? { ok: true, value: value.normalize('NFC') } : { ok: false, rule: 'textTooLong' };
   }
 }

@@ -5,6 +5,7 @@
  * edits.apply like any other edit.
  */
 import path from 'node:path';
+import { wellFormedText } from '../../../shared/domain/field-values';
 import { cliMessage, formatCount } from '../../../shared/i18n/cli-messages';
 import type { Language } from '../../../shared/i18n/format';
 import { openServices } from '../../services/index';
@@ -23,7 +24,10 @@ function readDump(file: string, periodOption: string | undefined, language: Lang
     throw new CliError(cliMessage(language, 'loadNotJson', { file, detail: error instanceof Error ? error.message : String(error) }), 1);
   }
   const checked = checkDumpShape(raw, periodOption ?? null);
-  if (!checked.ok) throw new CliError(cliMessage(language, 'loadBadShape', { file, where: checked.where === '' ? '(JSON)' : checked.where }), 1);
+  if (!checked.ok) {
+    const where = checked.where === '' ? '(JSON)' : wellFormedText(checked.where);
+    throw new CliError(cliMessage(language, checked.isUnknownKey ? 'loadUnknownKey' : 'loadBadShape', { file, where }), 1);
+  }
   return checked.input;
 }
 
