@@ -145,4 +145,11 @@ describe('fill, clear and copy', () => {
   it('copies the shown texts as Excel does', () => {
     expect(copyText(viewOf(communes()), { anchor: { row: 0, col: 0 }, focus: { row: 1, col: 2 } })).toBe('00454\t\t100\r\n00457\tCO_MA_TUY\t\r\n');
   });
+
+  it('copies a note that starts like a formula as text, and a negative latitude as a number', () => {
+    const lat = HOTSPOT_FIELDS.find((f) => f.key === 'lat') as FieldDef;
+    const note = HOTSPOT_FIELDS.find((f) => f.key === 'note') as FieldDef;
+    const grid: Grid = { sheet: 'hotspots', canCreate: true, columns: [col(lat), col(note)], ids: ['h1', 'h2'], values: [[-5, '=1+1'], [10.5, '@cmd']] };
+    expect(copyText(viewOf(grid), { anchor: { row: 0, col: 0 }, focus: { row: 1, col: 1 } })).toBe("-5\t'=1+1\r\n10.5\t'@cmd\r\n");
+  });
 });

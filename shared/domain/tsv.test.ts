@@ -59,4 +59,15 @@ describe('toTsv', () => {
     ];
     expect(parseTsv(toTsv(rows))).toEqual(rows);
   });
+
+  it('neutralises texts a spreadsheet would run as formulas, and leaves plain numbers alone', () => {
+    const hostile = ['=HYPERLINK("http://x","bấm")', '+1+cmd', '-2+3+cmd|\' /C calc\'!A0', '@SUM(A1)', '\t=1'];
+    const text = toTsv([hostile, ['-5', '-1.234,5', '+3', '12,5%', 'Ghi chú - bình thường']]);
+    const [first = '', second = ''] = text.split('\r\n');
+    expect(first.split('\t').slice(0, 4)).toEqual(["'=HYPERLINK(\"\"http://x\"\",\"\"bấm\"\")", "'+1+cmd", "'-2+3+cmd|' /C calc'!A0", "'@SUM(A1)"].map((c, i) => (i === 0 ? `"${c}"` : c)));
+    expect(first.endsWith('"\'\t=1"')).toBe(true);
+    expect(second).toBe('-5\t-1.234,5\t+3\t12,5%\tGhi chú - bình thường');
+    // Copied here and pasted back here, the texts come back as they were.
+    expect(parseTsv(text)).toEqual([hostile, ['-5', '-1.234,5', '+3', '12,5%', 'Ghi chú - bình thường']]);
+  });
 });
