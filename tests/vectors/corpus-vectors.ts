@@ -215,6 +215,20 @@ export function corpusVectors(): Vector[] {
         datasets: { commune_status: [...communeRecords(), ...communeRecords().slice(0, 1).map((r) => ({ ...r, commune: '00037' }))] },
       }).bytes,
     ),
+    // §2.6 "commune code": the issuer's own district code (001) is in its jurisdiction but is no commune.
+    plain('payload_district_as_commune', 'E_PAYLOAD_OUT_OF_JURISDICTION', () =>
+      build('payload_district_as_commune', 'd001-active', {
+        datasets: { commune_status: [...communeRecords(), ...communeRecords().slice(0, 1).map((r) => ({ ...r, commune: '001' }))] },
+      }).bytes,
+    ),
+    enc('enc_hotspot_district_as_commune', 'E_PAYLOAD_OUT_OF_JURISDICTION', () =>
+      encryptTo(
+        build('enc_hotspot_district_as_commune', 'd001-active', {
+          datasets: { commune_status: communeRecords(), hotspots: hotspotRecords().map((r) => ({ ...r, commune_code: '001' })) },
+        }).bytes,
+        ['verifier-x25519'],
+      ),
+    ),
     // ZIP pitfalls, each one edit of a validly signed package
     plain('zip_slip_dotdot', 'E_ZIP_BAD_NAME', rename(COMMUNE, '../../evil.json')),
     plain('zip_slip_nested', 'E_ZIP_BAD_NAME', rename(COMMUNE, 'data/../../x.json')),

@@ -81,10 +81,13 @@ function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export type ReadDataset = { records: DatasetRecord[]; unitCodes: string[] };
+/** A record's pointer into the unit hierarchy; `isCommune`: §2.6 calls it a commune code, so it must name a commune. */
+export type UnitRef = { code: string; isCommune: boolean };
+
+export type ReadDataset = { records: DatasetRecord[]; unitRefs: UnitRef[] };
 
 /**
- * Stage 6, steps 28–30, on a dataset already known canonical. `unitCodes` are the
+ * Stage 6, steps 28–30, on a dataset already known canonical. `unitRefs` are the
  * administrative units the records point at, for the jurisdiction check (step 31).
  */
 export function readDataset(value: Json, expected: { dataset: DatasetName; officeCode: string; period: string; records: number }): ReadDataset {
@@ -96,7 +99,7 @@ export function readDataset(value: Json, expected: { dataset: DatasetName; offic
   const records = r.array(o.records, 0, 100_000);
   const shape = DATASET_SHAPES[expected.dataset];
   const read: DatasetRecord[] = [];
-  const unitCodes: string[] = [];
+  const refs: UnitRef[] = [];
   let previousId: string | null = null;
   records.forEach((raw, index) => {
     const rr = r.at(`records[${index}]`);
@@ -108,7 +111,7 @@ export function readDataset(value: Json, expected: { dataset: DatasetName; offic
     out[shape.idKey] = id;
     for (const field of shape.fields) out[field.key] = readValue(rr.at(field.key), field, rec[field.key] ?? null);
     read.push(out);
-    unitCodes.push(...unitRefs(expected.dataset, out));
+    refs.push(...unitRefs(expected.dataset, out));
   });
   if (officeCode !== expected.officeCode || period !== expected.period) {
     throw new BcpkgError('E_PAYLOAD_HEADER_MISMATCH', `data/${expected.dataset}.json names ${officeCode} ${period}`);
@@ -116,12 +119,13 @@ export function readDataset(value: Json, expected: { dataset: DatasetName; offic
   if (read.length !== expected.records) {
     throw new BcpkgError('E_RECORD_COUNT_MISMATCH', `data/${expected.dataset}.json has ${read.length}, manifest says ${expected.records}`);
   }
-  return { records: read, unitCodes };
+  return { records: read, unitRefs: refs };
 }
 
-function unitRefs(dataset: DatasetName, record: DatasetRecord): string[] {
+/** A model site's host is the office's own unit or one below it (any level); the other two name communes. */
+function unitRefs(dataset: DatasetName, record: DatasetRecord): UnitRef[] {
   const code = dataset === 'commune_status' ? record.commune : dataset === 'hotspots' ? record.commune_code : record.host_unit_code;
-  return typeof code === 'string' ? [code] : [];
+  return typeof code === 'string' ? [{ code, isCommune: dataset !== 'model_sites' }] : [];
 }
 
 function readValue(r: SchemaReader, field: FieldDef, value: Json): Json {

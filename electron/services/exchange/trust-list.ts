@@ -249,6 +249,39 @@ function isUsableRecipient(recipient: string): boolean {
   }
 }
 
+/** The authority's own administrative unit: the unit of its entry in the list, or null when it has none. */
+export function authorityUnit(list: TrustList): { scheme: string; code: string } | null {
+  return list.offices.find((o) => o.officeCode === list.authority.officeCode)?.adminUnit ?? null;
+}
+
+/** The installed unit hierarchy as `checkUnitScope` asks it: is `unitCode` at or below `root` (same scheme)? */
+export type UnitHierarchy = (root: { scheme: string; code: string }, unitCode: string) => boolean;
+
+/**
+ * §3.5 "a list certifies only offices that belong to its authority's subtree", judged by
+ * the installed unit hierarchy, never by the `parent` the list claims: the installing
+ * office's own unit must lie under the authority's unit (so the list cannot pick its
+ * authority's unit), and every other entry's unit strictly under its parent's unit,
+ * hence under the authority's. A unit is compared within the entry's scheme, with the
+ * ancestor's code (a pre-2025 district and a post-2025 commune under one province).
+ */
+export function checkUnitScope(list: TrustList, isUnder: UnitHierarchy, own: { scheme: string; code: string }): void {
+  const root = authorityUnit(list);
+  const code = list.authority.officeCode;
+  if (root === null) throw new BcpkgError('E_TRUSTLIST_SCOPE', 'authority has no entry', { office: code });
+  if (!isUnder({ scheme: own.scheme, code: root.code }, own.code)) throw new BcpkgError('E_TRUSTLIST_SCOPE', 'this office is outside the authority', { office: code });
+  const byCode = new Map(list.offices.map((o) => [o.officeCode, o]));
+  for (const office of list.offices) {
+    if (office.officeCode === code) continue;
+    const parent = byCode.get(office.parent ?? '');
+    const unit = office.adminUnit;
+    const isBelow = (above: { code: string }): boolean => above.code !== unit.code && isUnder({ scheme: unit.scheme, code: above.code }, unit.code);
+    if (parent === undefined || !isBelow(parent.adminUnit) || !isBelow(root)) {
+      throw new BcpkgError('E_TRUSTLIST_SCOPE', `unit ${unit.scheme} ${unit.code} outside the authority`, { office: office.officeCode });
+    }
+  }
+}
+
 export type KeyBinding = { office: TrustOfficeEntry; key: TrustSigningKey };
 
 /** The office and key entry a key id names in the list, or null. */

@@ -34,6 +34,7 @@ import { activeKeyEntry, publishedSigningKeys } from './published-keys';
 import { ed25519PublicFromSeed, fingerprint, keyIdHex, keyIdOf, parsePublicKeyFile } from './signify';
 import {
   checkTrustListUpdate,
+  checkUnitScope,
   readTrustFile,
   readTrustList,
   writeTrustFile,
@@ -132,6 +133,7 @@ export function importTrustFile(
     const parsed = readTrustFile(bytes);
     if (!isBootstrap && installed === null) throw new BcpkgError('E_TRUSTLIST_NOT_BOOTSTRAPPED');
     checkTrustListUpdate(parsed, installed, { environment: workspaceEnvironment(ws), now });
+    checkUnitScope(parsed.list, (root, unit) => isInJurisdiction(ws, root, unit), officeIdentity(ws).adminUnit);
     // §3.5: a list that skips more than 1,000 versions may be a mistake or a replayed fork; a supervisor decides.
     if (installed !== null && parsed.list.version - installed.version > MAX_VERSION_JUMP && !isJumpConfirmed) {
       throw new AppError('TRUST_VERSION_JUMP', { from: installed.version, to: parsed.list.version, max: MAX_VERSION_JUMP });

@@ -16,7 +16,8 @@ import { readDataset, type DatasetRecord } from './datasets';
 import { readManifest, SUPPORTED_FORMAT_VERSIONS, type Manifest } from './manifest';
 import { sha256Hex } from './package-builder';
 import { ed25519Verify, keyIdHex, parseSignatureFile } from './signify';
-import { findSigningKey, type TrustList, type TrustOfficeEntry } from './trust-list';
+import { COMMUNE_LEVEL } from './jurisdiction';
+import { authorityUnit, findSigningKey, type TrustList, type TrustOfficeEntry, type TrustSigningKey } from './trust-list';
 import { bcpkgProfile, checkEntryCrc, readZipStrict, type ZipEntry } from './zip-strict';
 
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -50,8 +51,11 @@ export type VerifierContext = {
   environment: ExchangeEnvironment;
   now: Date;
   backend: ChachaBackend;
-  /** Whether an administrative unit lies inside the office's jurisdiction unit (same scheme). */
-  isInJurisdiction(adminUnit: { scheme: string; code: string }, unitCode: string): boolean;
+  /**
+   * Whether an administrative unit lies inside the office's jurisdiction unit (same
+   * scheme) and, when `level` is given, is itself a unit of that level.
+   */
+  isInJurisdiction(adminUnit: { scheme: string; code: string }, unitCode: string, level?: string | null): boolean;
   replay: ReplayState;
 };
 
@@ -103,7 +107,7 @@ export function verifyPackage(file: Uint8Array, ctx: VerifierContext): VerifiedP
   // Stage 5 — entries against the signed manifest.
   checkEntries(entries, manifest);
   // Stage 6 — dataset content.
-  const datasets = readDatasets(entries, manifest, binding.office, ctx);
+  const datasets = readDatasets(entries, manifest, binding.office, authorityUnit(ctx.trustList as TrustList), ctx);
   // Stage 7 — replay and ordering, read-only.
   const packageDigest = sha256Hex(manifestBytes);
   let replay: ReturnType<typeof checkReplay>;
@@ -112,7 +116,9 @@ export function verifyPackage(file: Uint8Array, ctx: VerifierContext): VerifiedP
   } catch (error) {
     if (error instanceof BcpkgError) {
       const m = manifest;
-      error.subject = { packageId: m.packageId, packageDigest, issuer: m.issuer.officeCode, issuerName: m.issuer.officeName, period: m.period, sequence: m.sequence, keyId, encrypted };
+      // The trust list's name, never the manifest's: the signer chooses the manifest's text (§5.4).
+      const issuerName = binding.office.officeName;
+      error.subject = { packageId: m.packageId, packageDigest, issuer: m.issuer.officeCode, issuerName, period: m.period, sequence: m.sequence, keyId, encrypted };
     }
     throw error;
   }
@@ -142,7 +148,9 @@ function startsWith(bytes: Uint8Array, magic: Buffer): boolean {
 /**
  * §2.2 fixes the order of entries; the strict reader checks only that `mimetype` is
  * first. Without this, reordering the data entries (offsets recomputed) would give one
- * signed package a second byte encoding.
+ * signed package a second byte encoding. §5.1 step 12 names no separate code for an
+ * entry out of order, so it is E_ZIP_LAYOUT, the code of that step (README's code table
+ * says the same).
  */
 function checkEntryOrder(entries: readonly ZipEntry[]): void {
   const rank = (name: string): string => (name === 'mimetype' ? '0' : name === 'manifest.json' ? '1' : name === 'manifest.sig' ? '2' : name.startsWith('data/') ? `3${name}` : `4${name}`);
@@ -175,6 +183,7 @@ function checkManifest(
     const isAfterGrace = key.retireGraceUntil === null || ctx.now.getTime() > Date.parse(key.retireGraceUntil);
     if (isAfterLast || isAfterGrace) throw new BcpkgError('E_KEY_RETIRED', '', { keyId });
   }
+  if (binding.office.status === 'dissolved' && !isArchiveOfDissolved(m, key, ctx.replay)) throw new BcpkgError('E_KEY_RETIRED', 'office dissolved', { keyId });
   if (m.environment !== ctx.environment) throw new BcpkgError('E_ENVIRONMENT_MISMATCH');
   const audience = { x: m.audience.map((a) => a.officeCode).join(', ') };
   if (!m.audience.some((a) => a.officeCode === ctx.ownOfficeCode)) throw new BcpkgError('E_NOT_ADDRESSED_TO_US', '', audience);
@@ -186,6 +195,17 @@ function checkManifest(
   if (!encrypted && m.entries.some((e) => e.dataset !== undefined && SENSITIVE.includes(e.dataset))) {
     throw new BcpkgError('E_ENCRYPTION_REQUIRED');
   }
+}
+
+/**
+ * §3.10: a dissolved office's keys "stay for verifying archives but cannot sign anything
+ * new"; §5.1 step 21 gives E_KEY_RETIRED. The trust list carries no dissolution date, so
+ * an archive is what the authority or this office already holds: a sequence up to the
+ * key's `lastValidSequence`, or a package already imported here.
+ */
+function isArchiveOfDissolved(m: Manifest, key: TrustSigningKey, replay: ReplayState): boolean {
+  if (key.lastValidSequence !== null && m.sequence <= key.lastValidSequence) return true;
+  return replay.packageById(m.packageId) !== null;
 }
 
 function checkEntries(entries: readonly ZipEntry[], m: Manifest): void {
@@ -207,6 +227,7 @@ function readDatasets(
   entries: readonly ZipEntry[],
   m: Manifest,
   issuer: TrustOfficeEntry,
+  authority: { scheme: string; code: string } | null,
   ctx: VerifierContext,
 ): Partial<Record<DatasetName, DatasetRecord[]>> {
   const out: Partial<Record<DatasetName, DatasetRecord[]>> = {};
@@ -219,8 +240,14 @@ function readDatasets(
       period: m.period,
       records: item.records,
     });
-    const outside = read.unitCodes.find((code) => !ctx.isInJurisdiction(issuer.adminUnit, code));
-    if (outside !== undefined) throw new BcpkgError('E_PAYLOAD_OUT_OF_JURISDICTION', outside);
+    // §3.5 scope, again here: a list installed before its entries' units were checked must
+    // not let an office certify units outside the authority's own subtree.
+    const root = authority === null ? null : { scheme: issuer.adminUnit.scheme, code: authority.code };
+    const outside = read.unitRefs.find(({ code, isCommune }) => {
+      const level = isCommune ? COMMUNE_LEVEL : null;
+      return !ctx.isInJurisdiction(issuer.adminUnit, code, level) || root === null || !ctx.isInJurisdiction(root, code, level);
+    });
+    if (outside !== undefined) throw new BcpkgError('E_PAYLOAD_OUT_OF_JURISDICTION', outside.code);
     out[item.dataset] = read.records;
   }
   return out;

@@ -49,11 +49,11 @@ export function verifierContext(ws: Workspace, identities: readonly Uint8Array[]
 /** A province verifying hundreds of packages asks the same few hundred communes again and again. */
 function cachedJurisdiction(ws: Workspace): VerifierContext['isInJurisdiction'] {
   const known = new Map<string, boolean>();
-  return (root, unitCode) => {
-    const key = `${root.scheme}|${root.code}|${unitCode}`;
+  return (root, unitCode, level = null) => {
+    const key = `${root.scheme}|${root.code}|${unitCode}|${level ?? ''}`;
     let answer = known.get(key);
     if (answer === undefined) {
-      answer = isInJurisdiction(ws, root, unitCode);
+      answer = isInJurisdiction(ws, root, unitCode, level);
       known.set(key, answer);
     }
     return answer;
@@ -104,7 +104,8 @@ export function verifyWithPackage(
       code,
       message: exchangeMessage(lang, code, { date: v.alreadyImportedAt === null ? '' : dayOf(v.alreadyImportedAt) }),
       issuer: m.issuer.officeCode,
-      issuerName: m.issuer.officeName,
+      // The name the trust list gives the office, never the one the signer wrote (§5.4).
+      issuerName: v.issuerEntry.officeName,
       period: m.period,
       sequence: m.sequence,
       preview: {
