@@ -4,5 +4,11 @@
 import { register } from 'tsx/esm/api';
 
 register();
+// `pcmt dump | head -1`: a reader that has read enough closes the pipe, and the next
+// write fails with EPIPE. That is the reader's choice, not our failure: stop quietly.
+process.stdout.on('error', (error) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(0);
+});
 const { main } = await import('./main.ts');
 process.exitCode = await main(process.argv.slice(2));
