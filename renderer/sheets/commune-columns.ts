@@ -7,8 +7,12 @@
 import type { ColDef, ColGroupDef } from 'ag-grid-community';
 import type { CommuneRow } from '../../shared/api/contract';
 import { UNIT_TYPE_LABELS } from '../../shared/domain/admin-units';
-import { classifyCommune, explainClassification, type Classification, type CriteriaMet } from '../../shared/domain/classification';
-import { COMMUNE_CLASS_LABELS, COMMUNE_STATUS_FIELDS, isCommuneStatusField, KEY_ROUTES, type CommuneStatusValues } from '../../shared/domain/commune-status';
+import { classifyCommune, type Classification } from '../../shared/domain/classification';
+import { explainClassification } from '../../shared/domain/classification-explain';
+import { figuresOf } from '../../shared/domain/rules';
+import type { CommuneClassification } from '../../shared/api/contract';
+import { criteriaText } from '../../shared/domain/classification-text';
+import { COMMUNE_CLASS_LABELS, COMMUNE_STATUS_FIELDS, isCommuneStatusField, type CommuneStatusValues } from '../../shared/domain/commune-status';
 import type { FieldDef } from '../../shared/domain/fields';
 import type { Language } from '../../shared/i18n/format';
 import { vietnameseNumber, type CellValue } from '../grid/cell-values';
@@ -112,43 +116,27 @@ function computedColumn(colId: 'activeHotspots' | 'activeModelSites', headerName
   };
 }
 
-const CRITERIA_KEYS: readonly (keyof CriteriaMet)[] = ['a', 'b', 'c', 'd', 'dd'];
-const CRITERION_NAMES: Record<keyof CriteriaMet, string> = { a: 'a', b: 'b', c: 'c', d: 'd', dd: 'đ' };
-
-/** The criteria met, as a statistician writes them: "a: I, b: II, c: II"; "—" when none. */
-export function criteriaText(criteria: CriteriaMet): string {
-  const met = CRITERIA_KEYS.flatMap((key) => {
-    const level = criteria[key];
-    return level === null ? [] : [`${CRITERION_NAMES[key]}: ${level}`];
-  });
-  return met.length === 0 ? '—' : met.join(', ');
-}
-
-const count = (value: CellValue | undefined | null): number => (typeof value === 'number' ? value : 0);
+// Shared with the Excel export, which writes the same text.
+export { criteriaText };
 
 /**
  * The classification of a row's figures, for its explanation: the reading the services
- * used is the one that gives their computed class.
+ * used is the one that gives their computed class. Blank cells stay blank (missing is not zero).
  */
 export function rowClassification(row: CommuneRow, computed: string | null): Classification {
-  const s = row.status;
-  const figures = {
-    resident_population: count(s.resident_population),
-    addicts_with_records: count(s.addicts_with_records),
-    users_with_records: count(s.users_with_records),
-    on_substitution_treatment: count(s.on_substitution_treatment),
-    in_family_community_rehab: count(s.in_family_community_rehab),
-    under_post_rehab_management: count(s.under_post_rehab_management),
-    residents_violating_drug_law: count(s.residents_violating_drug_law),
-    wanted_drug_fugitives_hiding: count(s.wanted_drug_fugitives_hiding),
-    drug_offenders_arrested: count(s.drug_offenders_arrested),
-    harboring_points: count(s.harboring_points),
-    plants_destroyed_count: count(s.plants_destroyed_count),
-    plants_destroyed_area_m2: count(s.plants_destroyed_area_m2),
-    key_route: KEY_ROUTES.find((route) => route === s.key_route) ?? 'NONE',
-  };
+  const figures = figuresOf(row.status);
   const cumulative = classifyCommune(figures, 'cumulative');
   return computed === null || cumulative.computed_class === computed ? cumulative : classifyCommune(figures, 'literal');
+}
+
+const REFERENCE = { vi: ' (tham khảo)', en: ' (for reference)' } as const;
+
+/**
+ * The computed class as shown; before QĐ 28/2025 (periods ending before 24/8/2025) it is
+ * for reference only: the class the office declared stands.
+ */
+function classLabel(computed: CommuneClassification, language: Language): string {
+  return `${COMMUNE_CLASS_LABELS[computed.computed_class][language]}${computed.is_reference ? REFERENCE[language] : ''}`;
 }
 
 /** "Phân loại tính được" and "Tiêu chí": what the services computed, explained in the tooltip. */
@@ -166,7 +154,7 @@ function classificationColumns(language: Language, texts: CommuneTexts, state: S
       headerTooltip: texts.computedClass,
       valueGetter: (p) => {
         const computed = p.data ? problemsIn(p.context).classificationOf(p.data.code) : null;
-        return computed === null ? null : COMMUNE_CLASS_LABELS[computed.computed_class][language];
+        return computed === null ? null : classLabel(computed, language);
       },
       tooltipValueGetter: (p) => explain(p.data, p.context),
       width: 170,
