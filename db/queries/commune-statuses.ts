@@ -4,6 +4,7 @@
  * parent links down from it, never by assuming a depth.
  */
 import { COMMUNE_STATUS_FIELD_KEYS, type CommuneStatusField } from '../../shared/domain/commune-status';
+import { activeAtEndSql } from '../../shared/domain/hotspot';
 import type { Db } from '../connection';
 
 export type UnitKey = { scheme: string; level: string; code: string };
@@ -28,10 +29,9 @@ const STATUS_COLUMNS = COMMUNE_STATUS_FIELD_KEYS.map((key) => `s.${key}`).join('
  * isActiveAtEnd) and model sites it hosts that are active (status unset counts as active).
  */
 const COUNT_JOINS = `
-  LEFT JOIN (SELECT commune_code, count(*) AS n FROM hotspots
-             WHERE scheme = @scheme AND removed_at IS NULL AND coalesce(discovered_date, '0000-01-01') <= @endDate
-               AND (eliminated_date IS NULL OR eliminated_date > @endDate)
-             GROUP BY commune_code) hc ON hc.commune_code = u.code
+  LEFT JOIN (SELECT h.commune_code, count(*) AS n FROM hotspots h
+             WHERE h.scheme = @scheme AND h.removed_at IS NULL AND ${activeAtEndSql('h', '@endDate')}
+             GROUP BY h.commune_code) hc ON hc.commune_code = u.code
   LEFT JOIN (SELECT host_unit_code, count(*) AS n FROM model_sites
              WHERE scheme = @scheme AND host_level = 'COMMUNE' AND removed_at IS NULL AND (status IS NULL OR status = 'DANG_HOAT_DONG')
              GROUP BY host_unit_code) mc ON mc.host_unit_code = u.code`;

@@ -4,7 +4,7 @@
  * materialising 30 columns per row as JS values costs several times more than one
  * JSON.parse of the same data, and the sheet must open fast.
  */
-import { HOTSPOT_FIELDS } from '../../shared/domain/hotspot';
+import { activeAtEndSql, HOTSPOT_FIELDS } from '../../shared/domain/hotspot';
 import type { Db } from '../connection';
 
 const VALUES = HOTSPOT_FIELDS.map((f) => (f.kind.type === 'set' ? `'${f.key}', json(h.${f.key})` : `'${f.key}', h.${f.key}`)).join(', ');
@@ -20,7 +20,7 @@ const ROW_JSON = `json_object('id', h.id, 'values', json_object(${VALUES}), 'com
     'isActiveAtStart', ${bool(`${FOUND} < @start AND (h.eliminated_date IS NULL OR h.eliminated_date >= @start)`)},
     'isNew', ${bool('h.discovered_date BETWEEN @start AND @end')},
     'isEliminated', ${bool('h.eliminated_date BETWEEN @start AND @end')},
-    'isActiveAtEnd', ${bool(`${FOUND} <= @end AND (h.eliminated_date IS NULL OR h.eliminated_date > @end)`)}),
+    'isActiveAtEnd', ${bool(activeAtEndSql('h', '@end'))}),
   'isRemoved', ${bool('h.removed_at IS NOT NULL')}, 'rowVersion', h.row_version, 'updatedAt', h.updated_at)`;
 
 export type HotspotRowsQuery = { scheme: string; start: string; end: string } & ({ isRemovedIncluded: boolean } | { ids: readonly string[] });

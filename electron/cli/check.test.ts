@@ -63,13 +63,18 @@ describe('pcmt check', () => {
     const text = await run('check', '--workspace', ws, '--period', PERIOD);
     expect(text.code).toBe(1);
     expect(text.out).toMatch(/\[LỖI V5\] .* khai “Không ma túy” nhưng còn 3 người nghiện/u);
-    expect(text.out).toContain(': Trọng điểm loại III; khai: Không ma túy — tiêu chí a III, b –, c –, d –, đ –');
+    // Issue 12 items 1 and 7: 2025-Q1 ends before QĐ 28/2025 (24/8/2025), so the computed class is for reference; blank Art. 6 fields are named.
+    expect(text.out).toContain(
+      ': Trọng điểm loại III (tham khảo: kỳ kết thúc trước 24/8/2025, tình trạng đơn vị khai vẫn giữ nguyên); khai: Không ma túy — tiêu chí a III, b –, c –, d –, đ – — chưa nhập: Người sử dụng có hồ sơ, Người vi phạm pháp luật về ma túy',
+    );
+    expect(parsed.classifications[0]).toMatchObject({ criteria_scheme: 'QD28_2025', is_reference: true });
     const en = await run('check', '--workspace', ws, '--period', PERIOD, '--lang', 'en');
     expect(en.out).toContain('[ERROR V5]');
   });
 
   it('exits 0 again once the errors are fixed (warnings allowed)', async () => {
-    setStatus({ on_substitution_treatment: 3 });
+    // Blank is not zero: a drug-free declaration needs every Art. 6 figure entered.
+    setStatus({ on_substitution_treatment: 3, users_with_records: 0, residents_violating_drug_law: 0, wanted_drug_fugitives_hiding: 0, harboring_points: 0, plants_destroyed_count: 0 });
     const result = await run('check', '--workspace', ws, '--period', PERIOD, '--json');
     expect(result.code).toBe(0);
     expect((JSON.parse(result.out) as ProblemsList).counts).toEqual({ errors: 0, warnings: 1 });

@@ -20,10 +20,15 @@ describe('pcmt classify', () => {
   it('prints one JSON line per commune, cumulative by default', async () => {
     const run = await classify(lines(EXAMPLE, '', { resident_population: 5000 }, { id: 7, resident_population: 0 }));
     expect(run.code).toBe(0);
+    const none = { a: null, b: null, c: null, d: null, dd: null };
+    const blank = ['residents_violating_drug_law', 'wanted_drug_fugitives_hiding', 'plants_destroyed_count', 'plants_destroyed_area_m2'];
+    const all = ['addicts_with_records', 'users_with_records', 'residents_violating_drug_law', 'wanted_drug_fugitives_hiding', 'harboring_points', 'plants_destroyed_count', 'plants_destroyed_area_m2'];
+    const scheme = 'QD28_2025';
     expect(parsed(run)).toEqual([
-      { id: 'X1', computed_class: 'TRONG_DIEM_II', criteria_met: { a: 'I', b: 'II', c: 'II', d: null, dd: null }, drug_free: false, flags: ['LITERAL_DIFFERS'] },
-      { id: null, computed_class: 'KHONG_MA_TUY', criteria_met: { a: null, b: null, c: null, d: null, dd: null }, drug_free: true, flags: [] },
-      { id: 7, computed_class: 'CHUA_XAC_DINH', criteria_met: { a: null, b: null, c: null, d: null, dd: null }, drug_free: true, flags: ['ZERO_POPULATION'] },
+      { id: 'X1', computed_class: 'TRONG_DIEM_II', criteria_met: { a: 'I', b: 'II', c: 'II', d: null, dd: null }, drug_free: false, flags: ['LITERAL_DIFFERS'], missing: blank, criteria_scheme: scheme },
+      // Issue 12 item 1, "missing is not zero": a line with only the population is not drug-free but not determined.
+      { id: null, computed_class: 'CHUA_XAC_DINH', criteria_met: none, drug_free: false, flags: ['ART6_INCOMPLETE'], missing: all, criteria_scheme: scheme },
+      { id: 7, computed_class: 'CHUA_XAC_DINH', criteria_met: none, drug_free: false, flags: ['ZERO_POPULATION'], missing: all, criteria_scheme: scheme },
     ]);
   });
 
@@ -35,7 +40,7 @@ describe('pcmt classify', () => {
   });
 
   it('accepts CRLF, a BOM, null counts and the other fields of a dumped status row', async () => {
-    const row = { code: '00004', period: '2025-AY', declared_class: 'CO_MA_TUY', resident_population: 8000, harboring_points: 1, users_with_records: null, key_route: null };
+    const row = { code: '00004', period: '2025-AY', declared_class: 'CO_MA_TUY', resident_population: 8000, harboring_points: 1, users_with_records: 0, addicts_with_records: 0, residents_violating_drug_law: 0, wanted_drug_fugitives_hiding: 0, plants_destroyed_count: null, plants_destroyed_area_m2: 0, key_route: null };
     const run = await classify(`\uFEFF${JSON.stringify(row)}\r\n`);
     expect(run.code).toBe(0);
     expect(parsed(run)[0]).toMatchObject({ id: null, computed_class: 'CO_MA_TUY', flags: ['ONLY_HARBORING_POINT', 'MANUAL_REVIEW'] });

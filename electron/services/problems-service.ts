@@ -72,12 +72,15 @@ export function listProblems(ws: Workspace, periodId: string): ProblemsList {
   return {
     problems: result.problems.map((p) => toWire(p, lang)),
     counts: result.counts,
-    classifications: result.classifications.map(({ communeCode, classification: c }) => ({
+    classifications: result.classifications.map(({ communeCode, classification: c, isReference }) => ({
       communeCode,
       computed_class: c.computed_class,
       criteria_met: c.criteria_met,
       drug_free: c.drug_free,
       flags: c.flags,
+      missing: c.missing,
+      criteria_scheme: c.criteria_scheme,
+      is_reference: isReference,
     })),
   };
 }

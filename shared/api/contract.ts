@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import type { SchemeCode, UnitLevel } from '../domain/admin-units';
-import type { ClassificationFlag, CriteriaMet } from '../domain/classification';
+import type { Art6Field, ClassificationFlag, CriteriaMet, CriteriaScheme } from '../domain/classification';
 import type { CommuneClass, CommuneStatusValues } from '../domain/commune-status';
 import type { Language } from '../i18n/format';
 import type { Schemas } from './schemas';
@@ -123,6 +123,12 @@ export type CommuneClassification = {
   criteria_met: CriteriaMet;
   drug_free: boolean;
   flags: ClassificationFlag[];
+  /** Art. 6 figures left blank (missing is not zero): the explanation of CHUA_XAC_DINH. */
+  missing: Art6Field[];
+  /** The criteria scheme the class was computed under (classes are computed, not stored). */
+  criteria_scheme: CriteriaScheme;
+  /** The period ends before QĐ 28/2025 (24/8/2025): the class is for reference, the declared class stands. */
+  is_reference: boolean;
 };
 
 export type ProblemsList = {

@@ -1,7 +1,8 @@
 /**
  * One line of `pcmt classify` input: a commune's period figures as JSON with the
- * snake_case names of domain.md §7.5 and an optional `id`. A missing (or null) count is 0,
- * a missing route NONE. Other fields of a commune status row (as `pcmt dump` writes them)
+ * snake_case names of domain.md §7.5 and an optional `id`. A missing (or null) count is
+ * left blank: criteria a–d read it as 0, but Art. 6 needs it entered (missing is not
+ * zero, so a line with only the population is CHUA_XAC_DINH). A missing route is NONE. Other fields of a commune status row (as `pcmt dump` writes them)
  * are allowed and ignored; any other key is refused, so a misspelt count is never read as 0.
  */
 import { z } from 'zod';

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { classifyCommune, explainClassification, type CommuneFigures, type Level, type Reading } from './classification';
+import { classifyCommune, type CommuneFigures, type Level, type Reading } from './classification';
+import { explainClassification } from './classification-explain';
 import type { CommuneClass } from './commune-status';
 
 /** 100 000 residents: 0.5 % = 500 persons, 0.1 % = 100, 0.05 % = 50. */
 const P = 100_000;
-const fig = (extra: Partial<CommuneFigures>): CommuneFigures => ({ resident_population: P, ...extra });
+/** Every Art. 6 figure entered as 0 (blank is not zero: classification-missing.test.ts). */
+const ENTERED = { addicts_with_records: 0, users_with_records: 0, residents_violating_drug_law: 0, wanted_drug_fugitives_hiding: 0, harboring_points: 0, plants_destroyed_count: 0 };
+const fig = (extra: Partial<CommuneFigures>): CommuneFigures => ({ resident_population: P, ...ENTERED, ...extra });
 
 type CriterionCase = [name: string, figures: Partial<CommuneFigures>, expected: Level | null];
 
@@ -96,9 +99,10 @@ describe('level rules (Art. 4)', () => {
     ['2 at I on an inter-provincial route → I', at('I', null, 'I', null, 'INTER_PROVINCE'), 'I', 'TRONG_DIEM_I', 'TRONG_DIEM_I'],
     ['3 at II → II', at('II', 'II', 'II', null), null, 'TRONG_DIEM_II', 'TRONG_DIEM_II'],
     ['2 at II, no route → III', at('II', 'II', null, null), null, 'TRONG_DIEM_III', 'TRONG_DIEM_III'],
-    ['2 at II on a route → đ at I, 3 at II or higher → II', at('II', null, null, 'II', 'INTRA_PROVINCE'), 'I', 'TRONG_DIEM_II', 'TRONG_DIEM_III'],
+    // Issue 12 item 2: đ "at level II when ≥ 2 are at level III or more serious" counts for level II in the literal reading too.
+    ['2 at II on a route → đ at I, 3 at II or higher → II', at('II', null, null, 'II', 'INTRA_PROVINCE'), 'I', 'TRONG_DIEM_II', 'TRONG_DIEM_II'],
     ['1 at II + 1 at III on a route → đ at II → 2 criteria → III', at('II', null, 'III', null, 'INTRA_PROVINCE'), 'II', 'TRONG_DIEM_III', 'TRONG_DIEM_III'],
-    ['2 at II + 1 at III on a route → II', at('II', 'II', 'III', null, 'INTER_PROVINCE'), 'I', 'TRONG_DIEM_II', 'TRONG_DIEM_III'],
+    ['2 at II + 1 at III on a route → II', at('II', 'II', 'III', null, 'INTER_PROVINCE'), 'I', 'TRONG_DIEM_II', 'TRONG_DIEM_II'],
     ['2 at III on a route → đ at II only', at('III', null, 'III', null, 'INTRA_PROVINCE'), 'II', 'TRONG_DIEM_III', 'TRONG_DIEM_III'],
     ['1 criterion only, on a route → no đ', at('III', null, null, null, 'INTRA_PROVINCE'), null, 'TRONG_DIEM_III', 'TRONG_DIEM_III'],
     ['only a at III → III', at('III', null, null, null), null, 'TRONG_DIEM_III', 'TRONG_DIEM_III'],
@@ -169,9 +173,10 @@ describe('drug-free area (Art. 6)', () => {
     ['a harbouring point (6.3)', { harboring_points: 1 }, false, 'CO_MA_TUY', ['ONLY_HARBORING_POINT', 'MANUAL_REVIEW']],
     ['a point and a violator', { harboring_points: 1, residents_violating_drug_law: 2 }, false, 'CO_MA_TUY', ['MANUAL_REVIEW']],
     ['excluded persons but a point', { addicts_with_records: 2, on_substitution_treatment: 2, harboring_points: 1 }, false, 'TRONG_DIEM_III', []],
-    ['Art. 6 holds but arrests in the area: key level III wins', { drug_offenders_arrested: 1 }, true, 'TRONG_DIEM_III', []],
-    ['Art. 6 holds but plants destroyed: key level III wins', { plants_destroyed_count: 5 }, true, 'TRONG_DIEM_III', []],
-    ['excluded persons and arrests: key level III', { addicts_with_records: 1, on_substitution_treatment: 1, drug_offenders_arrested: 1 }, true, 'TRONG_DIEM_III', []],
+    // Issue 12 item 4: Art. 6 holding beside a key level is always flagged for a manual decision.
+    ['Art. 6 holds but arrests in the area: key level III proposed, decided by hand', { drug_offenders_arrested: 1 }, true, 'TRONG_DIEM_III', ['ART6_HOLDS_BUT_KEY']],
+    ['Art. 6 holds but plants destroyed: key level III proposed, decided by hand', { plants_destroyed_count: 5 }, true, 'TRONG_DIEM_III', ['ART6_HOLDS_BUT_KEY']],
+    ['excluded persons and arrests: key level III, decided by hand', { addicts_with_records: 1, on_substitution_treatment: 1, drug_offenders_arrested: 1 }, true, 'TRONG_DIEM_III', ['ART6_HOLDS_BUT_KEY']],
   ];
   it.each(rows)('%s', (_name, figures, drugFree, cls, flags) => {
     const c = classifyCommune(fig(figures));

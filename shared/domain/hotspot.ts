@@ -109,15 +109,31 @@ export type HotspotValues = Record<HotspotField, FieldValue>;
 /** Where a hotspot stands in a period, from its dates (domain.md §7.7 "derived per period"). */
 export type HotspotPeriodFlags = { isActiveAtStart: boolean; isNew: boolean; isEliminated: boolean; isActiveAtEnd: boolean };
 
-export function hotspotPeriodFlags(discovered: string | null, eliminated: string | null, start: string, end: string): HotspotPeriodFlags {
+/**
+ * Statuses under which a hotspot is no longer active at that place, whatever its dates:
+ * one that moved (CHUYEN_DIA_DIEM) is recorded again where it went. The status is the
+ * current one, so it applies at the period's end; the database queries build their
+ * "active" condition from this list (db/queries/hotspots.ts, commune-statuses.ts).
+ */
+export const INACTIVE_HOTSPOT_STATUSES: readonly string[] = ['CHUYEN_DIA_DIEM'];
+
+/** The one definition of an active hotspot and of the period's other flags. */
+export function hotspotPeriodFlags(discovered: string | null, eliminated: string | null, start: string, end: string, status: FieldValue = null): HotspotPeriodFlags {
   // Without a discovery date the hotspot is counted as known since before the period.
   const found = discovered ?? '0000-01-01';
+  const isGone = typeof status === 'string' && INACTIVE_HOTSPOT_STATUSES.includes(status);
   return {
     isActiveAtStart: found < start && (eliminated === null || eliminated >= start),
     isNew: discovered !== null && discovered >= start && discovered <= end,
     isEliminated: eliminated !== null && eliminated >= start && eliminated <= end,
-    isActiveAtEnd: found <= end && (eliminated === null || eliminated > end),
+    isActiveAtEnd: !isGone && found <= end && (eliminated === null || eliminated > end),
   };
+}
+
+/** The SQL twin of `isActiveAtEnd` over a hotspots row aliased `alias`, with the period's end as `@end`-style parameter `endParam`. */
+export function activeAtEndSql(alias: string, endParam: string): string {
+  const gone = INACTIVE_HOTSPOT_STATUSES.map((s) => `'${s}'`).join(', ');
+  return `coalesce(${alias}.discovered_date, '0000-01-01') <= ${endParam} AND (${alias}.eliminated_date IS NULL OR ${alias}.eliminated_date > ${endParam}) AND coalesce(${alias}.status, '') NOT IN (${gone})`;
 }
 
 export type HotspotCounts = { activeAtStart: number; new: number; eliminated: number; activeAtEnd: number };

@@ -114,14 +114,51 @@ export function customPeriodId(startDate: string, endDate: string): string {
   return `${startDate}_${endDate}`;
 }
 
+const DAY_MS = 86_400_000;
+
+function isoDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** The ISO date `months` months after `iso` (negative: before), its day clamped to the month's length. */
+function addMonths(iso: string, months: number): string {
+  const total = Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1 + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const day = Math.min(Number(iso.slice(8, 10)), lastDayOfMonth(year, month));
+  return `${year}-${pad2(month)}-${pad2(day)}`;
+}
+
+/**
+ * A custom range's span in whole calendar months, when it is one: it ends the day before
+ * the same day n months after its start (15/06–14/07 is one month, 01/03–31/08 six).
+ */
+function monthSpan(startDate: string, endDate: string): number | null {
+  for (let n = 1; n <= 12 * (MAX_PERIOD_YEAR - MIN_PERIOD_YEAR + 1); n += 1) {
+    const dayAfter = addMonths(startDate, n);
+    const end = isoDay(Date.parse(dayAfter) - DAY_MS);
+    if (end === endDate) return n;
+    if (end > endDate) return null;
+  }
+  return null;
+}
+
+/**
+ * The previous period of a custom range: the same calendar span one step earlier
+ * (15/06–14/07 → 15/05–14/06, issue 12 item 7); a range that is not whole months keeps
+ * its number of days and ends the day before this one starts.
+ */
+function previousCustomId(period: Period): string {
+  const months = monthSpan(period.startDate, period.endDate);
+  if (months !== null) return customPeriodId(addMonths(period.startDate, -months), isoDay(Date.parse(period.startDate) - DAY_MS));
+  const days = Math.round((Date.parse(period.endDate) - Date.parse(period.startDate)) / DAY_MS);
+  const end = Date.parse(period.startDate) - DAY_MS;
+  return customPeriodId(isoDay(end - days * DAY_MS), isoDay(end));
+}
+
 /** The period of the same kind just before this one (for "start from the previous period"). */
 export function previousPeriodId(period: Period): string {
-  if (period.kind === 'CUSTOM') {
-    const days = Math.round((Date.parse(period.endDate) - Date.parse(period.startDate)) / 86_400_000);
-    const end = new Date(Date.parse(period.startDate) - 86_400_000);
-    const start = new Date(end.getTime() - days * 86_400_000);
-    return customPeriodId(start.toISOString().slice(0, 10), end.toISOString().slice(0, 10));
-  }
+  if (period.kind === 'CUSTOM') return previousCustomId(period);
   const seq = period.seq;
   if (seq === null || seq === 1) {
     const last = period.kind === 'HALF_YEAR' ? 2 : period.kind === 'QUARTER' ? 4 : period.kind === 'MONTH' ? 12 : null;

@@ -1,13 +1,14 @@
 /**
  * `pcmt check --period P [--workspace FILE] [--json]`: the problems of a period (the
  * same rules engine as the app's Problems panel) and the class computed for each commune
- * with figures. `--json` prints `{ period, counts, problems, classifications }`. Exit
+ * with figures (blank Art. 6 fields named; "for reference" before 24/8/2025). `--json`
+ * prints `{ period, counts, problems, classifications }`. Exit
  * code 0 when there is no error (warnings allowed), 1 when errors remain, 2 on bad usage.
  */
 import { listCommuneRows } from '../../services/commune-status-service';
 import { openServices } from '../../services/index';
 import { listProblems } from '../../services/problems-service';
-import { COMMUNE_CLASS_LABELS, type CommuneClass } from '../../../shared/domain/commune-status';
+import { COMMUNE_CLASS_LABELS, fieldDef, isCommuneStatusField, type CommuneClass } from '../../../shared/domain/commune-status';
 import { cliMessage } from '../../../shared/i18n/cli-messages';
 import { optionText } from '../args';
 import { CliError, type CliContext, type Command } from '../context';
@@ -15,6 +16,13 @@ import { workspaceOption } from './workspace-option';
 
 function classLabel(value: unknown, language: 'vi' | 'en'): string | null {
   return typeof value === 'string' && value in COMMUNE_CLASS_LABELS ? COMMUNE_CLASS_LABELS[value as CommuneClass][language] : null;
+}
+
+/** The blank Art. 6 fields by their column names (why a class is CHUA_XAC_DINH), or nothing. */
+function missingText(missing: readonly string[], language: 'vi' | 'en'): string {
+  if (missing.length === 0) return '';
+  const fields = missing.map((key) => (isCommuneStatusField(key) ? fieldDef(key).labels[language] : key)).join(', ');
+  return cliMessage(language, 'checkMissing', { fields });
 }
 
 export const checkCommand: Command = {
@@ -45,9 +53,9 @@ export const checkCommand: Command = {
             cliMessage(language, 'checkClassLine', {
               code: c.communeCode,
               name: row?.name ?? '',
-              computed: classLabel(c.computed_class, language) ?? c.computed_class,
+              computed: `${classLabel(c.computed_class, language) ?? c.computed_class}${c.is_reference ? cliMessage(language, 'checkReference') : ''}`,
               declared: classLabel(row?.status.declared_class, language) ?? cliMessage(language, 'checkNotDeclared'),
-              criteria: `a ${m.a ?? '–'}, b ${m.b ?? '–'}, c ${m.c ?? '–'}, d ${m.d ?? '–'}, đ ${m.dd ?? '–'}`,
+              criteria: `a ${m.a ?? '–'}, b ${m.b ?? '–'}, c ${m.c ?? '–'}, d ${m.d ?? '–'}, đ ${m.dd ?? '–'}${missingText(c.missing, language)}`,
             }),
           );
         }

@@ -1,7 +1,8 @@
 /**
  * `pcmt classify [--reading cumulative|literal]`: a calculator of the QĐ 28/2025 class.
  * Reads one commune's figures per JSON line on stdin and prints one JSON line per input
- * line (empty lines skipped): the class, or an error naming the field. Exit code 0 when
+ * line (empty lines skipped): the class with the blank Art. 6 fields and the criteria
+ * scheme it was computed under, or an error naming the field. Exit code 0 when
  * every line was classified, 1 when any line was refused, 2 on bad usage.
  */
 import { classifyCommune, READINGS, type Reading } from '../../../shared/domain/classification';
@@ -56,7 +57,9 @@ export const classifyCommand: Command = {
         return;
       }
       const c = classifyCommune(input.figures, reading);
-      io.out(JSON.stringify({ id: input.id, computed_class: c.computed_class, criteria_met: c.criteria_met, drug_free: c.drug_free, flags: c.flags }));
+      io.out(
+        JSON.stringify({ id: input.id, computed_class: c.computed_class, criteria_met: c.criteria_met, drug_free: c.drug_free, flags: c.flags, missing: c.missing, criteria_scheme: c.criteria_scheme }),
+      );
     });
     return isAnyRefused ? 1 : 0;
   },

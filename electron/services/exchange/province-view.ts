@@ -66,9 +66,9 @@ export function consolidatedList(ws: Workspace, periodId: string): ConsolidatedV
   };
 }
 
-function flagsIn(record: Pick<HotspotValues, 'discovered_date' | 'eliminated_date'>, period: Period): ReturnType<typeof hotspotPeriodFlags> {
+function flagsIn(record: Pick<HotspotValues, 'discovered_date' | 'eliminated_date' | 'status'>, period: Period): ReturnType<typeof hotspotPeriodFlags> {
   const date = (v: FieldValue): string | null => (typeof v === 'string' ? v : null);
-  return hotspotPeriodFlags(date(record.discovered_date), date(record.eliminated_date), period.startDate, period.endDate);
+  return hotspotPeriodFlags(date(record.discovered_date), date(record.eliminated_date), period.startDate, period.endDate, record.status ?? null);
 }
 
 function ownOfficeCode(ws: Workspace): string {

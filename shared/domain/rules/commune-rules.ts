@@ -1,20 +1,20 @@
 /**
- * Rules V1–V13 of domain.md §6.1 on the commune statuses of a period. Only communes
+ * Rules V1–V9 of domain.md §6.1 on the commune statuses of a period (V10–V13 are in
+ * commune-period-rules.ts, V15 in decision-rules.ts). Only communes
  * with a status entered are checked: a commune nobody has typed into yet has nothing
  * wrong in it (it is simply not reported). V14 is a province-level "info" and is not a
  * problem of a district or commune office, so it is not here.
  */
-import { COMMUNE_CLASS_LABELS, type CommuneClass, type CommuneStatusValues } from '../commune-status';
-import { count, problemOf, schemeOn, text } from './helpers';
-import { classifyCommune, criteriaCountFor, type Classification, type Reading } from '../classification';
+import { COMMUNE_CLASS_LABELS, fieldDef, type CommuneClass, type CommuneStatusValues } from '../commune-status';
+import { count, problemOf, text } from './helpers';
+import { classifyCommune, criteriaCountFor, hasLevelIIICriterion, type Art6Field, type Classification, type Reading } from '../classification';
+import { V10, V11, V12, V13 } from './commune-period-rules';
+import { V15 } from './decision-rules';
 import type { PreparedContext, Problem, Rule } from './types';
 
 const SHEET = 'communeStatuses';
 
 const KEY_LEVELS: readonly CommuneClass[] = ['TRONG_DIEM_III', 'TRONG_DIEM_II', 'TRONG_DIEM_I'];
-
-/** Seriousness for V13: drug-free 0 … level I 4 (CHUA_XAC_DINH has no rank). */
-const RANK: Partial<Record<CommuneClass, number>> = { KHONG_MA_TUY: 0, CO_MA_TUY: 1, TRONG_DIEM_III: 2, TRONG_DIEM_II: 3, TRONG_DIEM_I: 4 };
 
 function declaredOf(status: CommuneStatusValues): CommuneClass | null {
   const v = status.declared_class;
@@ -31,6 +31,10 @@ function excluded(status: CommuneStatusValues): number {
 
 function label(cls: CommuneClass): { vi: string; en: string } {
   return COMMUNE_CLASS_LABELS[cls];
+}
+
+function fieldLabel(key: Art6Field): { vi: string; en: string } {
+  return fieldDef(key).labels;
 }
 
 function criteriaText(c: Classification): string {
@@ -89,15 +93,15 @@ export const V3: Rule = {
 
 /**
  * V4: people excluded by Art. 6.1 (substitution treatment, family/community rehab,
- * post-rehab management) are people with records. There is no "persons without
- * records" tick yet, so the rule stays a warning the user can leave with a note.
+ * post-rehab management) are "of which" parts of the addicts and users with records
+ * (issue 12 item 3), so more of them than the counts is an error, not a judgement call.
  */
 export const V4: Rule = {
   id: 'V4',
-  severity: 'warning',
+  severity: 'error',
   message: {
-    vi: '{{name}}: số người điều trị thay thế, cai tại gia đình, cộng đồng và quản lý sau cai ({{excluded}}) nhiều hơn số người nghiện và người sử dụng có hồ sơ ({{recorded}}). Hãy kiểm tra lại; nếu có người chưa có hồ sơ quản lý, hãy ghi rõ ở cột Ghi chú.',
-    en: '{{name}}: people in substitution treatment, family/community rehab and post-rehab management ({{excluded}}) outnumber addicts and users with records ({{recorded}}). Check the figures; if some have no records, say so in the Note column.',
+    vi: '{{name}}: số người điều trị thay thế, cai tại gia đình, cộng đồng và quản lý sau cai ({{excluded}}) nhiều hơn số người nghiện và người sử dụng có hồ sơ ({{recorded}}). Những người này là một phần (“trong đó”) của số người nghiện, người sử dụng có hồ sơ; hãy sửa lại các số này cho đúng.',
+    en: '{{name}}: people in substitution treatment, family/community rehab and post-rehab management ({{excluded}}) outnumber addicts and users with records ({{recorded}}). They are part of (“of which”) the addicts and users with records; correct these figures.',
   },
   check(ctx) {
     return forEntered(ctx, ({ commune, status }, out) => {
@@ -114,13 +118,23 @@ export const V4: Rule = {
   },
 };
 
-/** Active "tổ chức, chứa chấp" hotspots at the period's end, by commune (V5, H7). */
-export function harbouringHotspotsByCommune(ctx: PreparedContext): Map<string, number> {
-  const out = new Map<string, number>();
+export type ActiveHotspotCounts = { points: number; atRisk: number };
+
+/**
+ * Hotspots of the register active at the period's end, by commune (V5, V6, H7): every
+ * category counts as a point of drug activity ("điểm, tụ điểm" and harbouring points
+ * alike; an uncategorised one too), except the at-risk points (DIEM_NGUY_CO), which
+ * are counted apart: a risk is not a point where drugs are used.
+ */
+export function activeHotspotsByCommune(ctx: PreparedContext): Map<string, ActiveHotspotCounts> {
+  const out = new Map<string, ActiveHotspotCounts>();
   for (const h of ctx.periodHotspots) {
-    if (h.values.category !== 'DIEM_TO_CHUC_CHUA_CHAP' || !h.flags.isActiveAtEnd) continue;
+    if (!h.flags.isActiveAtEnd) continue;
     const code = String(h.values.commune_code ?? '');
-    out.set(code, (out.get(code) ?? 0) + 1);
+    const counts = out.get(code) ?? { points: 0, atRisk: 0 };
+    if (h.values.category === 'DIEM_NGUY_CO') counts.atRisk += 1;
+    else counts.points += 1;
+    out.set(code, counts);
   }
   return out;
 }
@@ -128,8 +142,10 @@ export function harbouringHotspotsByCommune(ctx: PreparedContext): Map<string, n
 /**
  * V5: a commune declared drug-free must meet QĐ 28/2025 Art. 6: no addicts or users
  * with records other than the excluded ones, no resident violating the drug law, no
- * wanted fugitive hiding, no harbouring point, and no active harbouring hotspot in the
- * register at the period's end. One problem per unmet condition, each at its cells.
+ * wanted fugitive hiding, no harbouring point, and no active hotspot in the register at
+ * the period's end, whatever its category (an at-risk point is V6's warning). Each Art. 6
+ * figure must be entered, possibly as 0: blank is not zero. One problem per unmet
+ * condition, each at its cells.
  */
 export const V5: Rule = {
   id: 'V5',
@@ -139,10 +155,15 @@ export const V5: Rule = {
     en: '{{name}} is declared drug-free but {{what}}. A commune is drug-free only when it meets Art. 6 of Decision 28/2025/QĐ-TTg; correct the figures or choose another status.',
   },
   check(ctx) {
-    const hotspots = harbouringHotspotsByCommune(ctx);
-    return forEntered(ctx, ({ commune, status }, out) => {
+    const hotspots = activeHotspotsByCommune(ctx);
+    return forEntered(ctx, ({ commune, status, classification }, out) => {
       if (declaredOf(status) !== 'KHONG_MA_TUY') return;
       const push = (fields: string[], what: { vi: string; en: string }) => out.push(problemOf(V5, SHEET, commune.code, fields, { name: commune.name, what }));
+      const blank = classification?.missing ?? [];
+      if (blank.length > 0) {
+        const names = (language: 'vi' | 'en') => blank.map((key) => fieldLabel(key)[language]).join(', ');
+        push([...blank], { vi: `chưa nhập ${names('vi')} (không có thì nhập 0)`, en: `${names('en')} not entered (enter 0 where there is none)` });
+      }
       const remaining = recorded(status) - excluded(status);
       if (remaining > 0) {
         push(['addicts_with_records', 'users_with_records'], {
@@ -159,18 +180,18 @@ export const V5: Rule = {
         const n = count(status[field]);
         if (n > 0) push([field], { vi: `có ${n} ${vi}`, en: `${n} ${en}` });
       }
-      const active = hotspots.get(commune.code) ?? 0;
+      const active = hotspots.get(commune.code)?.points ?? 0;
       if (active > 0) {
         push(['declared_class'], {
-          vi: `sổ điểm, tụ điểm còn ${active} điểm tổ chức, chứa chấp sử dụng đang hoạt động cuối kỳ`,
-          en: `the hotspot register has ${active} active harbouring point(s) at the end of the period`,
+          vi: `sổ điểm, tụ điểm còn ${active} điểm, tụ điểm đang hoạt động cuối kỳ`,
+          en: `the hotspot register has ${active} active hotspot(s) at the end of the period`,
         });
       }
     });
   },
 };
 
-/** V6: a drug-free commune with people on record, arrests or destroyed plants is worth a second look. */
+/** V6: a drug-free commune with people on record, arrests, destroyed plants or an active at-risk point is worth a second look. */
 export const V6: Rule = {
   id: 'V6',
   severity: 'warning',
@@ -179,11 +200,18 @@ export const V6: Rule = {
     en: '{{name}} is declared drug-free but {{what}}. Check again and explain in the Note column if the figures are right.',
   },
   check(ctx) {
+    const hotspots = activeHotspotsByCommune(ctx);
     return forEntered(ctx, ({ commune, status }, out) => {
       if (declaredOf(status) !== 'KHONG_MA_TUY') return;
       const fields: string[] = [];
       const vi: string[] = [];
       const en: string[] = [];
+      const atRisk = hotspots.get(commune.code)?.atRisk ?? 0;
+      if (atRisk > 0) {
+        fields.push('declared_class');
+        vi.push(`sổ điểm, tụ điểm còn ${atRisk} điểm có nguy cơ đang hoạt động cuối kỳ`);
+        en.push(`the hotspot register has ${atRisk} active at-risk point(s) at the end of the period`);
+      }
       if (recorded(status) > 0) {
         fields.push('addicts_with_records', 'users_with_records');
         vi.push(`có ${recorded(status)} người nghiện, người sử dụng có hồ sơ (R1 > 0)`);
@@ -238,10 +266,10 @@ export const V7: Rule = {
 
 /** Whether a declared key level has enough criteria (Art. 4), using the classifier's count of a–đ. */
 function isLevelMet(c: Classification, declared: CommuneClass, reading: Reading): boolean {
-  if (declared === 'TRONG_DIEM_I') return criteriaCountFor(c.criteria_met, 'I', reading) >= 3;
-  if (declared === 'TRONG_DIEM_II') return criteriaCountFor(c.criteria_met, 'II', reading) >= 3;
-  const m = c.criteria_met;
-  return m.a !== null || m.b !== null || m.c !== null || m.d !== null;
+  if (declared === 'TRONG_DIEM_I') return criteriaCountFor(c, 'I', reading) >= 3;
+  if (declared === 'TRONG_DIEM_II') return criteriaCountFor(c, 'II', reading) >= 3;
+  // Art. 4: level III needs "at least 1 of criteria a, c, d"; b has no level-III band.
+  return hasLevelIIICriterion(c.criteria_met);
 }
 
 /** Whether a declared key level lacks criteria, and whether đ (needing a key route) would have made up for it. */
@@ -249,13 +277,14 @@ function levelShortfall(c: Classification, declared: CommuneClass, reading: Read
   if (isLevelMet(c, declared, reading)) return 'ok';
   if (c.figures.key_route !== 'NONE') return 'short';
   const onRoute = classifyCommune({ ...c.figures, key_route: 'INTRA_PROVINCE' }, reading);
+  // (c.figures has blanks as 0: only criteria a–đ are read here, never Art. 6.)
   return isLevelMet(onRoute, declared, reading) ? 'needsRoute' : 'short';
 }
 
 /**
  * V8 (QĐ 28/2025 Art. 4): level I needs ≥ 3 of criteria a–đ counting for level I, level
  * II ≥ 3 counting for level II (as the classifier counts them under the workspace's
- * reading), level III ≥ 1 of a–d at any level. It holds even with an override reason: the law defines a
+ * reading), level III ≥ 1 of a, c, d at any level. It holds even with an override reason: the law defines a
  * key level by its criteria. When only a missing key route stops đ, V9 reports it instead.
  */
 export const V8: Rule = {
@@ -295,105 +324,4 @@ export const V9: Rule = {
   },
 };
 
-/**
- * V10 (Art. 7): classification under QĐ 28/2025 is assessed per assessment year
- * (15/12 → 14/12). Declaring a class in another kind of period is allowed (offices
- * report the current standing quarterly) but flagged, as the brief asks: a warning.
- */
-export const V10: Rule = {
-  id: 'V10',
-  severity: 'warning',
-  message: {
-    vi: '{{name}}: tình trạng phân loại theo Quyết định 28/2025/QĐ-TTg được đánh giá theo năm đánh giá (15/12 năm trước đến 14/12), còn kỳ {{period}} không phải năm đánh giá. Hãy khai phân loại ở kỳ năm đánh giá (ví dụ {{year}}-AY), hoặc ghi chú đây là tình trạng tạm thời.',
-    en: '{{name}}: classification under Decision 28/2025/QĐ-TTg is assessed per assessment year (15/12 to 14/12); period {{period}} is not one. Declare it in the assessment-year period (e.g. {{year}}-AY), or note that this is a provisional status.',
-  },
-  check(ctx) {
-    if (!ctx.isQd28 || ctx.period.kind === 'ASSESSMENT_YEAR') return [];
-    return forEntered(ctx, ({ commune, status }, out) => {
-      if (declaredOf(status) === null) return;
-      out.push(problemOf(V10, SHEET, commune.code, ['declared_class'], { name: commune.name, period: ctx.period.id, year: ctx.period.year }));
-    });
-  },
-};
-
-/**
- * V11: the workspace holds one scheme (the office's); it must be the one valid at the
- * period's end (GSO_2004 up to 30/6/2025, NSO_2025 from 1/7/2025; domain.md §7.4), and
- * unit types must exist in it (no thị trấn in NSO_2025, no đặc khu in GSO_2004).
- * Communes outside the office never reach the engine (edits.apply refuses them).
- */
-export const V11: Rule = {
-  id: 'V11',
-  severity: 'error',
-  message: {
-    vi: '{{name}}: {{what}}. Hãy dùng danh mục đơn vị hành chính đúng với kỳ báo cáo (danh mục cũ đến 30/6/2025, danh mục mới từ 01/7/2025).',
-    en: '{{name}}: {{what}}. Use the administrative-unit list valid for the period (the old list up to 30/6/2025, the new one from 1/7/2025).',
-  },
-  check(ctx) {
-    const valid = schemeOn(ctx.period.endDate);
-    return forEntered(ctx, ({ commune }, out) => {
-      const push = (what: { vi: string; en: string }) => out.push(problemOf(V11, SHEET, commune.code, [], { name: commune.name, what }));
-      if (valid !== ctx.scheme) {
-        push({
-          vi: `kỳ ${ctx.period.id} kết thúc khi danh mục ${valid} đang áp dụng, nhưng dữ liệu dùng danh mục ${ctx.scheme}`,
-          en: `period ${ctx.period.id} ends while the ${valid} list applies, but the data uses ${ctx.scheme}`,
-        });
-      } else if (ctx.scheme === 'NSO_2025' && commune.unitType === 'thi_tran') {
-        push({ vi: 'danh mục mới (từ 01/7/2025) không còn thị trấn', en: 'the new list (from 1/7/2025) has no townships' });
-      } else if (ctx.scheme === 'GSO_2004' && commune.unitType === 'dac_khu') {
-        push({ vi: 'đặc khu chỉ có trong danh mục mới (từ 01/7/2025)', en: 'special zones exist only in the new list (from 1/7/2025)' });
-      }
-    });
-  },
-};
-
-/** V12: one status per commune × period × scheme (the database enforces it; this guards merged or received data). */
-export const V12: Rule = {
-  id: 'V12',
-  severity: 'error',
-  message: {
-    vi: '{{name}}: có {{n}} dòng số liệu trong cùng kỳ. Mỗi xã chỉ có một dòng mỗi kỳ; hãy giữ một dòng và xóa các dòng trùng.',
-    en: '{{name}}: {{n}} rows in the same period. A commune has one row per period; keep one and remove the duplicates.',
-  },
-  check(ctx) {
-    const seen = new Map<string, number>();
-    for (const { commune } of ctx.entered) seen.set(commune.code, (seen.get(commune.code) ?? 0) + 1);
-    const out: Problem[] = [];
-    for (const { commune } of ctx.entered) {
-      const n = seen.get(commune.code) ?? 0;
-      if (n > 1) {
-        out.push(problemOf(V12, SHEET, commune.code, [], { name: commune.name, n }));
-        seen.set(commune.code, 0);
-      }
-    }
-    return out;
-  },
-};
-
-/**
- * V13: against the previous period of the same kind, a drug-free commune that becomes
- * a key area, or a change of two steps or more on the scale drug-free < has drugs <
- * III < II < I (either way), deserves a second look.
- */
-export const V13: Rule = {
-  id: 'V13',
-  severity: 'warning',
-  message: {
-    vi: '{{name}}: kỳ trước “{{previous}}”, kỳ này “{{current}}” — thay đổi lớn. Hãy kiểm tra lại và ghi rõ lý do ở cột Ghi chú.',
-    en: '{{name}}: “{{previous}}” last period, “{{current}}” now — a large change. Check again and explain in the Note column.',
-  },
-  check(ctx) {
-    return forEntered(ctx, ({ commune, status }, out) => {
-      const current = declaredOf(status);
-      const previous = ctx.previousClasses.get(commune.code);
-      if (current === null || previous === undefined) return;
-      const a = RANK[previous];
-      const b = RANK[current];
-      if (a === undefined || b === undefined) return;
-      const isJump = (previous === 'KHONG_MA_TUY' && KEY_LEVELS.includes(current)) || Math.abs(a - b) >= 2;
-      if (isJump) out.push(problemOf(V13, SHEET, commune.code, ['declared_class'], { name: commune.name, previous: label(previous), current: label(current) }));
-    });
-  },
-};
-
-export const COMMUNE_RULES: readonly Rule[] = [V1, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13];
+export const COMMUNE_RULES: readonly Rule[] = [V1, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V15];

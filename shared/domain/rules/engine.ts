@@ -4,11 +4,11 @@
  * computed once here; each rule is then one linear pass, so a district with 1,000
  * hotspots is checked in a few milliseconds.
  */
-import { classifyCommune, type Classification, type CommuneFigures } from '../classification';
+import { classifyCommune, isQd28Period, type Classification, type CommuneFigures } from '../classification';
 import type { CommuneStatusValues } from '../commune-status';
 import { COMMUNE_RULES } from './commune-rules';
 import { FIELD_RULES } from './field-rules';
-import { count, QD28_FROM, text } from './helpers';
+import { count, text } from './helpers';
 import { HOTSPOT_RULES } from './hotspot-rules';
 import { MODEL_SITE_RULES } from './model-site-rules';
 import type { PreparedContext, Problem, Rule, RuleContext } from './types';
@@ -20,24 +20,35 @@ export function isStatusEntered(status: CommuneStatusValues | null): status is C
   return status !== null && Object.values(status).some((v) => v !== null);
 }
 
-/** The classifier's input from a status row (missing counts are 0, a missing route is NONE). */
+const FIGURE_KEYS = [
+  'addicts_with_records',
+  'users_with_records',
+  'on_substitution_treatment',
+  'in_family_community_rehab',
+  'under_post_rehab_management',
+  'residents_violating_drug_law',
+  'wanted_drug_fugitives_hiding',
+  'drug_offenders_arrested',
+  'harboring_points',
+  'plants_destroyed_count',
+  'plants_destroyed_area_m2',
+] as const;
+
+/**
+ * The classifier's input from a status row: a blank count stays absent (missing is not
+ * zero: Art. 6 needs it entered), a missing route is NONE.
+ */
 export function figuresOf(status: CommuneStatusValues): CommuneFigures {
   const route = status.key_route;
-  return {
+  const figures: CommuneFigures = {
     resident_population: count(status.resident_population),
-    addicts_with_records: count(status.addicts_with_records),
-    users_with_records: count(status.users_with_records),
-    on_substitution_treatment: count(status.on_substitution_treatment),
-    in_family_community_rehab: count(status.in_family_community_rehab),
-    under_post_rehab_management: count(status.under_post_rehab_management),
-    residents_violating_drug_law: count(status.residents_violating_drug_law),
-    wanted_drug_fugitives_hiding: count(status.wanted_drug_fugitives_hiding),
-    drug_offenders_arrested: count(status.drug_offenders_arrested),
-    harboring_points: count(status.harboring_points),
-    plants_destroyed_count: count(status.plants_destroyed_count),
-    plants_destroyed_area_m2: count(status.plants_destroyed_area_m2),
     key_route: route === 'INTRA_PROVINCE' || route === 'INTER_PROVINCE' ? route : 'NONE',
   };
+  for (const key of FIGURE_KEYS) {
+    const v = status[key];
+    if (typeof v === 'number' && Number.isFinite(v)) figures[key] = v;
+  }
+  return figures;
 }
 
 /** Classification of an entered row, or null when the population is missing (V1 reports it). */
@@ -62,7 +73,7 @@ export function prepareContext(ctx: RuleContext): PreparedContext {
   });
   return {
     ...ctx,
-    isQd28: endDate >= QD28_FROM,
+    isQd28: isQd28Period(endDate),
     entered,
     periodHotspots,
     periodModelSites,
@@ -73,8 +84,12 @@ export function prepareContext(ctx: RuleContext): PreparedContext {
 export type RulesResult = {
   problems: Problem[];
   counts: { errors: number; warnings: number };
-  /** Per commune with a status entered and a population: what the classifier computed. */
-  classifications: { communeCode: string; classification: Classification }[];
+  /**
+   * Per commune with a status entered and a population: what the classifier computed.
+   * `isReference`: the period ends before QĐ 28/2025 (24/8/2025), so the class is shown
+   * for reference and the declared class stands (the criteria scheme is in the classification).
+   */
+  classifications: { communeCode: string; classification: Classification; isReference: boolean }[];
 };
 
 /** Runs every rule; problems come errors first, then by rule order. */
@@ -83,6 +98,7 @@ export function runRules(context: RuleContext, rules: readonly Rule[] = ALL_RULE
   const problems = rules.flatMap((rule) => rule.check(prepared));
   problems.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   const errors = problems.filter((p) => p.severity === 'error').length;
-  const classifications = prepared.entered.flatMap(({ commune, classification }) => (classification ? [{ communeCode: commune.code, classification }] : []));
+  const isReference = !prepared.isQd28;
+  const classifications = prepared.entered.flatMap(({ commune, classification }) => (classification ? [{ communeCode: commune.code, classification, isReference }] : []));
   return { problems, counts: { errors, warnings: problems.length - errors }, classifications };
 }

@@ -42,7 +42,7 @@ export function dmy(iso: string): string {
 /** First day of the NSO_2025 list (QĐ 19/2025/QĐ-TTg); GSO_2004 is valid up to the day before. */
 export const NSO_2025_FROM = '2025-07-01';
 /** First period end under QĐ 28/2025/QĐ-TTg (in force 24/8/2025; domain.md §7.4 criteria_scheme). */
-export const QD28_FROM = '2025-08-24';
+export { QD28_FROM } from '../classification';
 
 /** The scheme valid on a date. */
 export function schemeOn(date: string): 'GSO_2004' | 'NSO_2025' {

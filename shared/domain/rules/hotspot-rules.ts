@@ -4,7 +4,7 @@
  * hotspot eliminated years ago is not a problem of this period's report.
  */
 import { foldVietnamese } from '../text';
-import { harbouringHotspotsByCommune } from './commune-rules';
+import { activeHotspotsByCommune } from './commune-rules';
 import { count, dmy, problemOf, text } from './helpers';
 import type { Problem, Rule, RuleHotspot } from './types';
 
@@ -14,7 +14,7 @@ function dateOf(h: RuleHotspot, key: 'discovered_date' | 'eliminated_date'): str
   return text(h.values[key]);
 }
 
-/** H1: a hotspot cannot be discovered in the future, nor after it was eliminated. */
+/** H1: a hotspot cannot be discovered or eliminated in the future, nor eliminated before it was discovered. */
 export const H1: Rule = {
   id: 'H1',
   severity: 'error',
@@ -30,6 +30,9 @@ export const H1: Rule = {
       if (found !== null && found > ctx.today) {
         out.push(problemOf(H1, SHEET, h.id, ['discovered_date'], { label: h.label, what: { vi: `ngày phát hiện ${dmy(found)} sau ngày hôm nay`, en: `discovered on ${dmy(found)}, after today` } }));
       }
+      if (gone !== null && gone > ctx.today) {
+        out.push(problemOf(H1, SHEET, h.id, ['eliminated_date'], { label: h.label, what: { vi: `ngày triệt xóa ${dmy(gone)} sau ngày hôm nay`, en: `eliminated on ${dmy(gone)}, after today` } }));
+      }
       if (found !== null && gone !== null && gone < found) {
         out.push(
           problemOf(H1, SHEET, h.id, ['discovered_date', 'eliminated_date'], {
@@ -43,7 +46,11 @@ export const H1: Rule = {
   },
 };
 
-/** H2: "eliminated" status goes together with an elimination date and method, both ways. */
+/**
+ * H2: a status goes with the fields that make it true: "eliminated" with an elimination
+ * date and method, both ways; "re-emerged" (TAI_HOAT_DONG) with the hotspot it
+ * re-emerged from (reappeared_from), or the elimination indicators count it as new.
+ */
 export const H2: Rule = {
   id: 'H2',
   severity: 'error',
@@ -62,6 +69,17 @@ export const H2: Rule = {
         out.push(problemOf(H2, SHEET, h.id, fields, { label: h.label, what: { vi: 'đã triệt xóa nhưng thiếu ngày hoặc biện pháp triệt xóa', en: 'eliminated without a date or method' } }));
       } else if (!isEliminated && (hasDate || hasMethod)) {
         out.push(problemOf(H2, SHEET, h.id, ['status'], { label: h.label, what: { vi: 'có ngày hoặc biện pháp triệt xóa nhưng tình trạng chưa là “Đã triệt xóa”', en: 'has an elimination date or method but is not marked eliminated' } }));
+      }
+      if (h.values.status === 'TAI_HOAT_DONG' && text(h.values.reappeared_from) === null) {
+        out.push(
+          problemOf(H2, SHEET, h.id, ['reappeared_from'], {
+            label: h.label,
+            what: {
+              vi: 'tình trạng “Tái hoạt động” nhưng chưa chọn điểm cũ ở cột “Tái hoạt động từ điểm” (nếu điểm cũ chưa có trong sổ, hãy thêm nó với tình trạng “Đã triệt xóa”)',
+              en: 'marked “Re-emerged” but the old hotspot is not chosen in the “Re-emerged from” column (if the old one is not in the register, add it as eliminated)',
+            },
+          }),
+        );
       }
     }
     return out;
@@ -167,22 +185,23 @@ export const H6: Rule = {
 };
 
 /**
- * H7: active harbouring hotspots of a commune at the period's end should equal the
- * harbouring points on its status row. "Explained" reads as: the row's Note is filled.
- * Checked for communes with a status entered; the problem points at harboring_points.
+ * H7: active hotspots of a commune at the period's end, whatever their category except
+ * at-risk points (activeHotspotsByCommune), should equal the harbouring points on its
+ * status row. "Explained" reads as: the row's Note is filled. Checked for communes with
+ * a status entered; the problem points at harboring_points.
  */
 export const H7: Rule = {
   id: 'H7',
   severity: 'warning',
   message: {
-    vi: '{{name}}: sổ điểm, tụ điểm có {{register}} điểm tổ chức, chứa chấp sử dụng đang hoạt động cuối kỳ, nhưng cột “Điểm chứa chấp sử dụng” ghi {{entered}}. Hãy sửa cho khớp hoặc ghi rõ lý do ở cột Ghi chú.',
-    en: '{{name}}: the hotspot register has {{register}} active harbouring point(s) at the end of the period, but “Harbouring points” says {{entered}}. Make them match or explain in the Note column.',
+    vi: '{{name}}: sổ điểm, tụ điểm có {{register}} điểm, tụ điểm đang hoạt động cuối kỳ (không kể điểm có nguy cơ), nhưng cột “Điểm chứa chấp sử dụng” ghi {{entered}}. Hãy sửa cho khớp hoặc ghi rõ lý do ở cột Ghi chú.',
+    en: '{{name}}: the hotspot register has {{register}} active hotspot(s) at the end of the period (at-risk points aside), but “Harbouring points” says {{entered}}. Make them match or explain in the Note column.',
   },
   check(ctx) {
-    const byCommune = harbouringHotspotsByCommune(ctx);
+    const byCommune = activeHotspotsByCommune(ctx);
     const out: Problem[] = [];
     for (const { commune, status } of ctx.entered) {
-      const register = byCommune.get(commune.code) ?? 0;
+      const register = byCommune.get(commune.code)?.points ?? 0;
       const entered = count(status.harboring_points);
       if (register !== entered && text(status.note) === null) out.push(problemOf(H7, 'communeStatuses', commune.code, ['harboring_points'], { name: commune.name, register, entered }));
     }

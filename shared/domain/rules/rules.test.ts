@@ -14,7 +14,9 @@ import type { Rule, RuleCommune, RuleContext, RuleHotspot, RuleModelSite } from 
 const RULES: Record<string, Rule> = Object.fromEntries([...FIELD_RULES, ...COMMUNE_RULES, ...HOTSPOT_RULES, ...MODEL_SITE_RULES].map((r) => [r.id, r]));
 
 function status(values: Partial<Record<keyof CommuneStatusValues, FieldValue>>): CommuneStatusValues {
-  return { ...emptyStatus(), resident_population: 10_000, key_route: 'NONE', declared_class: 'KHONG_MA_TUY', ...values };
+  // Every Art. 6 figure entered as 0: blank is not zero (issue 12 item 1).
+  const art6 = { addicts_with_records: 0, users_with_records: 0, residents_violating_drug_law: 0, wanted_drug_fugitives_hiding: 0, harboring_points: 0, plants_destroyed_count: 0 };
+  return { ...emptyStatus(), resident_population: 10_000, key_route: 'NONE', declared_class: 'KHONG_MA_TUY', ...art6, ...values };
 }
 
 function commune(code: string, values: Partial<Record<keyof CommuneStatusValues, FieldValue>> = {}, unitType = 'xa'): RuleCommune {
@@ -31,7 +33,7 @@ function hotspot(id: string, values: Partial<Record<keyof HotspotValues, FieldVa
   const all = Object.fromEntries(HOTSPOT_FIELDS.map((f) => [f.key, null])) as HotspotValues;
   const v: HotspotValues = { ...all, commune_code: '00001', category: 'DIEM_NGUY_CO', discovered_date: '2024-01-10', status: 'DANG_HOAT_DONG', ...values };
   const p = period(periodId);
-  const flags = hotspotPeriodFlags(v.discovered_date as string | null, v.eliminated_date as string | null, p.startDate, p.endDate);
+  const flags = hotspotPeriodFlags(v.discovered_date as string | null, v.eliminated_date as string | null, p.startDate, p.endDate, v.status);
   return { id, label: `H-${id}`, values: v, flags };
 }
 
@@ -101,6 +103,8 @@ const cases: Case[] = [
   { rule: 'V13', name: 'same class as last period', context: base({ previousClasses: new Map<string, CommuneClass>([['00001', 'KHONG_MA_TUY']]) }), fails: false },
   { rule: 'V13', name: 'drug-free to key area', context: base({ previousClasses: new Map<string, CommuneClass>([['00001', 'KHONG_MA_TUY']]), communes: [commune('00001', { ...LEVEL_II, declared_class: 'TRONG_DIEM_II' })] }), fails: true },
   { rule: 'V13', name: 'level I to level III', context: base({ previousClasses: new Map<string, CommuneClass>([['00001', 'TRONG_DIEM_I']]), communes: [commune('00001', { declared_class: 'TRONG_DIEM_III' })] }), fails: true },
+  { rule: 'V15', name: 'Art. 6 holds, no key criterion', context: base(), fails: false },
+  { rule: 'V15', name: 'Art. 6 holds beside level III (an arrest)', context: base({ communes: [commune('00001', { drug_offenders_arrested: 1, declared_class: 'TRONG_DIEM_III' })] }), fails: true, fields: ['declared_class', 'override_reason'] },
   { rule: 'H1', name: 'dates in order', context: base({ hotspots: [hotspot('h1', { status: 'DA_TRIET_XOA', eliminated_date: '2025-02-01', elimination_method: 'KHOI_TO_VU_AN' })] }), fails: false },
   { rule: 'H1', name: 'discovered after today', context: base({ hotspots: [hotspot('h1', { discovered_date: '2025-12-12' }, '2025-AY')], today: '2025-12-10' }), fails: true },
   { rule: 'H1', name: 'eliminated before discovered', context: base({ hotspots: [hotspot('h1', { discovered_date: '2025-03-01', status: 'DA_TRIET_XOA', eliminated_date: '2025-02-01', elimination_method: 'KHAC', note: 'x' })] }), fails: true },
@@ -168,8 +172,8 @@ describe('rules V/H/M: a passing and a failing case each', () => {
     }
   });
 
-  it('every rule V1–V13, H1–H7, M1–M4 has both cases', () => {
-    const ids = [...Array.from({ length: 13 }, (_, i) => `V${i + 1}`), ...Array.from({ length: 7 }, (_, i) => `H${i + 1}`), 'M1', 'M2', 'M3', 'M4'];
+  it('every rule V1–V13, V15, H1–H7, M1–M4 has both cases', () => {
+    const ids = [...Array.from({ length: 13 }, (_, i) => `V${i + 1}`), 'V15', ...Array.from({ length: 7 }, (_, i) => `H${i + 1}`), 'M1', 'M2', 'M3', 'M4'];
     for (const id of ids) {
       expect(cases.some((c) => c.rule === id && c.fails)).toBe(true);
       expect(cases.some((c) => c.rule === id && !c.fails)).toBe(true);
@@ -181,7 +185,7 @@ describe('runRules', () => {
   it('finds nothing wrong with a clean drug-free commune', () => {
     const result = runRules(base());
     expect(result.problems).toEqual([]);
-    expect(result.classifications).toEqual([{ communeCode: '00001', classification: expect.objectContaining({ computed_class: 'KHONG_MA_TUY', drug_free: true }) }]);
+    expect(result.classifications).toEqual([{ communeCode: '00001', classification: expect.objectContaining({ computed_class: 'KHONG_MA_TUY', drug_free: true }), isReference: false }]);
   });
 
   it('writes Vietnamese with diacritics and says what to do', () => {
@@ -195,8 +199,10 @@ describe('runRules', () => {
     const empty: RuleCommune = { ...commune('00002'), status: null };
     const result = runRules(base({ communes: [empty, commune('00001', { addicts_with_records: 2, on_substitution_treatment: 3 })] }));
     expect(result.problems.map((p) => p.recordId)).not.toContain('00002');
-    expect(result.counts).toEqual({ errors: 0, warnings: 2 });
-    expect(result.problems.map((p) => p.ruleId)).toEqual(['V4', 'V6']);
+    // V4 is an error since excluded persons are "of which" parts of the counts (issue 12 item 3).
+    // V15: Art. 6 holds while R1 > 0 (excluded persons only): a manual decision.
+    expect(result.counts).toEqual({ errors: 1, warnings: 2 });
+    expect(result.problems.map((p) => p.ruleId)).toEqual(['V4', 'V6', 'V15']);
     const withError = runRules(base({ communes: [commune('00001', { addicts_with_records: 4, drug_offenders_arrested: 1 })] }));
     expect(withError.problems[0]?.severity).toBe('error');
     expect(withError.problems.at(-1)?.severity).toBe('warning');
