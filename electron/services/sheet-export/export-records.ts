@@ -33,6 +33,12 @@ function unitNames(ws: Workspace): { communes: Map<string, string>; units: Map<s
   };
 }
 
+/** The names of the office's communes and of every unit a model site may be hosted by. */
+export function officeRefNames(ws: Workspace): RefNames {
+  const { communes, units } = unitNames(ws);
+  return { commune: communes, officeUnit: units };
+}
+
 function communeRecords(ws: Workspace, periodId: string, keys: ReadonlySet<string>): SheetRecords {
   const rows = listCommuneRows(ws, periodId);
   // The classification is the rules engine's work: run it only when its columns are exported.

@@ -75,7 +75,7 @@ describe('exportSheetXlsx', () => {
       columns: ['code', 'name', 'resident_population', 'plants_destroyed_area_m2', 'commitment_signed', 'drug_free_certificate_date', 'activeHotspots'],
       rowIds: [code],
     });
-    const sheet = XLSX.read(bytesOf(file), { type: 'buffer', cellNF: true, cellDates: false }).Sheets['Xã/phường'];
+    const sheet = XLSX.read(bytesOf(file), { type: 'buffer', cellNF: true, cellDates: false }).Sheets['Xã, phường'];
     if (!sheet) throw new Error('no sheet');
     const codeCell = sheet[XLSX.utils.encode_cell({ r: HEADER_ROW, c: 0 })] as XLSX.CellObject;
     expect(codeCell).toMatchObject({ t: 's', v: code, z: '@' });

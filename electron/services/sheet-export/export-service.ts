@@ -12,7 +12,8 @@ import { SHEET_TITLES, sheetColumns, type SheetColumn } from '../../../shared/do
 import { requirePeriod } from '../edit-service';
 import { requireOfficeDetails } from '../office-service';
 import { localToday, type Workspace } from '../workspace';
-import { pickRecords, sheetRecords } from './export-records';
+import { officeRefNames, pickRecords, sheetRecords, type RefNames } from './export-records';
+import { writeTemplate } from './template';
 import { writeXlsxTable, type TitleBlock } from './xlsx-export';
 
 export type SheetExportRequest = {
@@ -63,4 +64,17 @@ export async function exportSheetXlsx(ws: Workspace, request: SheetExportRequest
   });
   const fileName = `${SHEET_FILE_NAMES[request.sheet]}_${period.id}_${localToday().replace(/-/gu, '')}.xlsx`;
   return { fileName, bytesBase64: bytes.toString('base64'), rowCount: picked.length };
+}
+
+/** The import template of a sheet; with a workspace, its drop-downs also list the office's communes and units. */
+export async function sheetTemplate(ws: Workspace | null, sheet: SheetName): Promise<FileBytes> {
+  let officeText: string | null = null;
+  let refs: RefNames | null = null;
+  if (ws !== null) {
+    const office = requireOfficeDetails(ws);
+    officeText = [office.name, ...office.parents].join(', ');
+    refs = officeRefNames(ws);
+  }
+  const bytes = await writeTemplate({ sheet, officeText, refs });
+  return { fileName: `mau-nhap_${SHEET_FILE_NAMES[sheet]}.xlsx`, bytesBase64: bytes.toString('base64') };
 }

@@ -55,7 +55,7 @@ export async function writeXlsxTable(table: XlsxTable): Promise<Buffer> {
   workbook.creator = 'PCMT Desk';
   const headerRow = headerRowOf(table.titleBlock);
   const xSplit = frozenColumnsOf(table.columns);
-  const sheet = workbook.addWorksheet(table.sheetName, {
+  const sheet = workbook.addWorksheet(worksheetName(table.sheetName), {
     views: [{ state: 'frozen', xSplit, ySplit: headerRow, topLeftCell: `${columnLetter(xSplit + 1)}${headerRow + 1}` }],
   });
   // Column styles carry the number formats: every cell written below takes its column's.
@@ -97,6 +97,11 @@ function writeTitle(sheet: ExcelJS.Worksheet, titleBlock: TitleBlock): void {
     lineCell.style = { numFmt: TEXT_FORMAT };
     row.commit();
   });
+}
+
+/** Excel refuses a tab name with \\ / * ? : [ ] or longer than 31 characters ("Xã/phường" becomes "Xã, phường"). */
+export function worksheetName(name: string): string {
+  return name.replace(/\s*\/\s*/gu, ', ').replace(/[\\*?:[\]]/gu, ' ').slice(0, 31);
 }
 
 /** "A", "B", … "AA": the letters of a 1-based column number. */
