@@ -31,6 +31,8 @@ export type BatchSetup = {
   office: UnitKey;
   period: Period | null;
   cause: EditCause;
+  /** Free text kept with every history row of the batch (null for ordinary edits). */
+  reason: string | null;
   language: Language;
   at: string;
   today: string;
@@ -139,7 +141,7 @@ export class EditBatch {
       old_value: JSON.stringify(oldValue),
       new_value: JSON.stringify(newValue),
       cause,
-      reason: null,
+      reason: this.setup.reason,
     });
   }
 

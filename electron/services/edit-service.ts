@@ -20,7 +20,14 @@ import { requireOffice } from './office-service';
 import { toModelSiteRow } from './registers';
 import { language, localToday, nowIso, userName, type Workspace } from './workspace';
 
-export type ApplyEditsInput = { periodId: string | null; cause: EditCause; mode: 'all' | 'valid'; edits: readonly Edit[] };
+export type ApplyEditsInput = {
+  periodId: string | null;
+  cause: EditCause;
+  mode: 'all' | 'valid';
+  edits: readonly Edit[];
+  /** Said in the history beside the cause, e.g. an import's "nhập từ tệp <name>". */
+  reason?: string;
+};
 
 export function requirePeriod(periodId: string): Period {
   const period = parsePeriodId(periodId);
@@ -43,7 +50,7 @@ export function applyEdits(ws: Workspace, input: ApplyEditsInput): EditsResult {
   const period = input.periodId === null ? null : requirePeriod(input.periodId);
   const lang = language(ws);
   const rejected: RejectedEdit[] = [];
-  const batch = new EditBatch({ db: ws.db, office, period, cause: input.cause, language: lang, at: nowIso(), today: localToday(), userName: userName(ws) });
+  const batch = new EditBatch({ db: ws.db, office, period, cause: input.cause, reason: input.reason ?? null, language: lang, at: nowIso(), today: localToday(), userName: userName(ws) });
   // IMMEDIATE: take the write lock before reading, so no other writer (a CLI load) slips in between.
   ws.db
     .transaction(() => {

@@ -12,7 +12,8 @@ import { getOffice, setOffice } from './office-service';
 import { exportReadiness, listProblems } from './problems-service';
 import { copyForward, listPeriodInfos, lockPeriod, unlockPeriod } from './period-service';
 import { listHotspotRows, listModelSiteRows, listUnitsUnderOffice } from './register-service';
-import { acknowledgeRestore, restoredNotice } from './backup-service';
+import { errorMessage } from '../../shared/i18n/messages';
+import { acknowledgeRestore, listBackups, restoredNotice, restoreOpenWorkspace } from './backup-service';
 import { classificationReading, getLayout, saveLayout, setClassificationReading, setUserName } from './settings-service';
 import { importUnitList, listChildUnits, listSchemeSummaries } from './units-service';
 import { importLog, receivedPackages, verifyImportLog } from './exchange/consolidation-service';
@@ -25,6 +26,8 @@ import { generateKeys, keysStatus } from './exchange/keys-service';
 import { workspaceEnvironment } from './exchange/office-identity';
 import { importTrustFile, inspectTrustFile, trustStatus } from './exchange/trust-service';
 import { verifyFiles } from './exchange/verify-service';
+import { exportSheetXlsx, sheetTemplate } from './sheet-export/export-service';
+import { analyzeImport, applyImport } from './sheet-import/import-service';
 import { language, setLanguage, userName, type Workspace } from './workspace';
 
 declare const APP_VERSION: string | undefined;
@@ -44,6 +47,7 @@ export function createHandlers(ws: Workspace): Handlers {
       classificationReading: classificationReading(ws),
       environment: workspaceEnvironment(ws),
       restoredFrom: restoredNotice(ws),
+      notices: (ws.openNotices ?? []).map((n) => ({ code: n.code, message: errorMessage(n.code, n.params, language(ws)) })),
     }),
     'settings.setLanguage': ({ language: value }) => {
       setLanguage(ws, value);
@@ -69,6 +73,8 @@ export function createHandlers(ws: Workspace): Handlers {
     'settings.setUserName': ({ userName: name }) => setUserName(ws, name),
     'sheets.getLayout': ({ sheet }) => getLayout(ws, sheet),
     'sheets.saveLayout': ({ sheet, columns }) => saveLayout(ws, sheet, columns),
+    'sheets.exportXlsx': (request) => exportSheetXlsx(ws, request),
+    'sheets.template': ({ sheet }) => sheetTemplate(ws, sheet),
     'problems.list': ({ periodId }) => listProblems(ws, periodId),
     'exports.readiness': ({ periodId }) => exportReadiness(ws, periodId),
     'indicators.list': ({ periodId, setId }) => listIndicators(ws, periodId, setId),
@@ -96,6 +102,11 @@ export function createHandlers(ws: Workspace): Handlers {
     'packages.reject': ({ stagingId, reason }) => rejectStaged(ws, stagingId, reason),
     'packages.received': () => receivedPackages(ws),
     'app.acknowledgeRestore': () => acknowledgeRestore(ws),
+    'backups.list': () => listBackups(ws),
+    'backups.restore': ({ name }) => {
+      const { takenAt, nextSequence } = restoreOpenWorkspace(ws, name);
+      return { takenAt, nextSequence };
+    },
     'importLog.list': () => importLog(ws),
     'importLog.verify': () => verifyImportLog(ws),
     'packages.verify': ({ files, passphrase }) =>
@@ -109,5 +120,7 @@ export function createHandlers(ws: Workspace): Handlers {
     'consolidated.indicators': ({ periodId, setId }) => consolidatedIndicators(ws, periodId, setId),
     'receipts.create': ({ packageId, passphrase }) => createReceipt(ws, packageId, passphrase),
     'receipts.import': ({ file, passphrase }) => importReceipt(ws, file.fileName, Buffer.from(file.bytesBase64, 'base64'), passphrase ?? null),
+    'imports.analyze': (request) => analyzeImport(ws, request),
+    'imports.apply': (request) => applyImport(ws, request),
   } satisfies Handlers;
 }

@@ -11,6 +11,7 @@ import type { CommuneClass, CommuneStatusValues } from '../domain/commune-status
 import type { Language } from '../i18n/format';
 import type { Schemas } from './schemas';
 import type { IndicatorsReport } from './indicator-types';
+import type { ImportAnalysis, ImportApplyResult } from './import-types';
 import type {
   ConsolidatedView,
   EnrollmentForm,
@@ -42,6 +43,19 @@ export type AppInfo = {
   environment: 'production' | 'training';
   /** Set after a restore (§6.5): the copy's time; packages received since then must be received again. */
   restoredFrom: { file: string; takenAt: string; restoredAt: string } | null;
+  /** What the open had to tell (a foreign -wal moved aside, read-only, a backup that did not fit), in the workspace's language. */
+  notices: { code: string; message: string }[];
+};
+
+/** One backup copy as the app lists it. */
+export type BackupEntry = {
+  name: string;
+  sizeBytes: number;
+  takenAt: string;
+  officeName: string | null;
+  reason: string | null;
+  /** Null when the copy passes the restore checks; otherwise the BACKUP_* code a restore would refuse it with. */
+  problem: string | null;
 };
 
 export type UnitImportSummary = {
@@ -187,6 +201,10 @@ export type ApiContract = {
   'sheets.getLayout': { input: z.infer<Schemas['sheets.getLayout']>; output: { columns: ColumnLayout[] | null } };
   /** Remembers a sheet's column layout in the workspace. */
   'sheets.saveLayout': { input: z.infer<Schemas['sheets.saveLayout']>; output: { columns: ColumnLayout[] } };
+  /** An .xlsx of a sheet as shown (the columns and rows named, in their order), written from the stored values; reads only. */
+  'sheets.exportXlsx': { input: z.infer<Schemas['sheets.exportXlsx']>; output: FileBytes & { rowCount: number } };
+  /** The import template of a sheet (.xlsx): the grid's headers, one example row, drop-downs on closed lists; reads only. */
+  'sheets.template': { input: z.infer<Schemas['sheets.template']>; output: FileBytes };
   /** Every problem of the period (errors first), counts by severity, and each commune's computed classification; reads only. */
   'problems.list': { input: z.infer<Schemas['problems.list']>; output: ProblemsList };
   /** Whether the period can be exported: ready when no rule reports an error (warnings allowed); otherwise the errors why. */
@@ -223,6 +241,10 @@ export type ApiContract = {
   'packages.received': { input: z.infer<Schemas['packages.received']>; output: ReceivedPackageInfo[] };
   /** The user has read the restore notice (§6.5); app.info stops reporting it. */
   'app.acknowledgeRestore': { input: z.infer<Schemas['app.acknowledgeRestore']>; output: { acknowledged: true } };
+  /** The copies in the backup folder, newest first, with time, size and office; a copy that fails the restore checks says why. */
+  'backups.list': { input: z.infer<Schemas['backups.list']>; output: BackupEntry[] };
+  /** Replaces the open workspace with a listed, checked backup (the replaced file is kept), then reopens it. */
+  'backups.restore': { input: z.infer<Schemas['backups.restore']>; output: { takenAt: string; nextSequence: number | null } };
   /** The import log, newest first. */
   'importLog.list': { input: z.infer<Schemas['importLog.list']>; output: ImportLogEntry[] };
   /** Walks the hash chain of the import log: intact, or the first row where it breaks. */
@@ -239,6 +261,10 @@ export type ApiContract = {
   'receipts.create': { input: z.infer<Schemas['receipts.create']>; output: FileBytes };
   /** District: checks a receipt strictly (signed by the parent office's trusted key) and records it against the export it names. */
   'receipts.import': { input: z.infer<Schemas['receipts.import']>; output: ExportRecord };
+  /** Reads a spreadsheet and previews its import into a sheet: header row, mapping, every row's problems and outcome; stores nothing. */
+  'imports.analyze': { input: z.infer<Schemas['imports.analyze']>; output: ImportAnalysis };
+  /** Imports a spreadsheet into a sheet all or nothing (refused whole when a row has an error), as one history batch "nhập từ tệp <name>". */
+  'imports.apply': { input: z.infer<Schemas['imports.apply']>; output: ImportApplyResult };
 };
 
 export type MethodName = keyof ApiContract;
@@ -286,6 +312,8 @@ export const METHOD_NAMES = [
   'settings.setClassificationReading',
   'sheets.getLayout',
   'sheets.saveLayout',
+  'sheets.exportXlsx',
+  'sheets.template',
   'problems.list',
   'exports.readiness',
   'indicators.list',
@@ -305,6 +333,8 @@ export const METHOD_NAMES = [
   'packages.reject',
   'packages.received',
   'app.acknowledgeRestore',
+  'backups.list',
+  'backups.restore',
   'importLog.list',
   'importLog.verify',
   'consolidated.list',
@@ -312,6 +342,8 @@ export const METHOD_NAMES = [
   'consolidated.indicators',
   'receipts.create',
   'receipts.import',
+  'imports.analyze',
+  'imports.apply',
 ] as const satisfies readonly MethodName[];
 
 export function isMethodName(name: string): name is MethodName {

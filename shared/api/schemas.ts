@@ -8,7 +8,9 @@ import { z } from 'zod';
 import { COMMUNE_STATUS_FIELD_KEYS, type CommuneStatusField } from '../domain/commune-status';
 import { SCHEME_CODES } from '../domain/admin-units';
 import { parsePeriodId } from '../domain/period';
+import { sheetColumns } from '../domain/sheet-columns';
 import { exchangeSchemas } from './exchange-schemas';
+import { importSchemas } from './import-schemas';
 import { EDIT_CAUSES, SHEETS } from './register-types';
 
 const empty = z.object({}).strict();
@@ -39,6 +41,9 @@ export const MAX_UNIT_LIST_BYTES = 40 * 1024 * 1024;
 
 export const schemas = {
   'app.info': empty,
+  'backups.list': empty,
+  // Only a name from backups.list: the service resolves it inside the backup folder, never a path.
+  'backups.restore': z.object({ name: z.string().min(1).max(255).regex(/^[^/\\]+\.bak$/u) }).strict(),
   'settings.setLanguage': z.object({ language: z.enum(['vi', 'en']) }).strict(),
   'units.import': z
     .object({
@@ -116,12 +121,24 @@ export const schemas = {
       columns: z.array(z.object({ colId: z.string().max(80), width: z.number().int().min(20).max(2000).nullable(), isHidden: z.boolean() }).strict()).max(200),
     })
     .strict(),
+  'sheets.exportXlsx': z
+    .object({
+      sheet: z.enum(SHEETS),
+      periodId: periodIdSchema,
+      columns: z.array(z.string().max(80)).min(1).max(200).nullable(),
+      /** The displayed rows' ids in order (a register is far below this); null: every row. */
+      rowIds: z.array(recordId).max(500_000).nullable(),
+    })
+    .strict()
+    .refine((input) => input.columns === null || input.columns.every((key) => sheetColumns(input.sheet).some((c) => c.key === key)), { message: 'column' }),
+  'sheets.template': z.object({ sheet: z.enum(SHEETS) }).strict(),
   'problems.list': z.object({ periodId: periodIdSchema }).strict(),
   'exports.readiness': z.object({ periodId: periodIdSchema }).strict(),
   'indicators.list': z
     .object({ periodId: periodIdSchema, setId: z.enum(['2017_2020_QD424', '2021_2025_QD1452', '2026_2030_CTMTQG']).nullable() })
     .strict(),
   ...exchangeSchemas,
+  ...importSchemas,
 } as const;
 
 export type Schemas = typeof schemas;

@@ -6,7 +6,7 @@
  * are dd/mm/yyyy, closed lists accept the label or the code, ignoring case and marks.
  */
 import type { TermKey } from '../i18n/errors-vi';
-import { MAX_COUNT, type FieldDef, type FieldValue, type RefOptions } from './fields';
+import { MAX_COUNT, type FieldDef, type FieldValue, type RefOption, type RefOptions } from './fields';
 import { foldVietnamese } from './text';
 
 export type FieldCheck = { ok: true; value: FieldValue } | { ok: false; rule: TermKey };
@@ -107,9 +107,21 @@ const FALSE_WORDS = new Set(['khong', '0', 'no', 'n', 'false', 'chua']);
 export function parseDateText(text: string): string | null {
   const t = text.trim();
   if (isValidIsoDate(t)) return t;
+  // A date cell copied or imported from Excel without its format arrives as its serial number.
+  if (/^\d{5}$/u.test(t)) return excelSerialToIso(Number(t));
   const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/u.exec(t);
   if (!m) return null;
   const iso = `${m[3]}-${m[2]?.padStart(2, '0')}-${m[1]?.padStart(2, '0')}`;
+  return isValidIsoDate(iso) ? iso : null;
+}
+
+/**
+ * An Excel date serial (days since 30/12/1899, the epoch that absorbs Excel's fictitious
+ * 29/02/1900) as an ISO date; a time of day is dropped. Null outside 1900–2100.
+ */
+export function excelSerialToIso(serial: number): string | null {
+  if (!Number.isFinite(serial) || serial < 61) return null;
+  const iso = new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000).toISOString().slice(0, 10);
   return isValidIsoDate(iso) ? iso : null;
 }
 
@@ -125,6 +137,43 @@ function matchCode(values: readonly string[], labels: Record<string, { vi: strin
     const l = labels[code];
     return foldVietnamese(code) === folded || (l !== undefined && (foldVietnamese(l.vi) === folded || foldVietnamese(l.en) === folded));
   });
+}
+
+/** How offices abbreviate a unit's type in front of its name: "TT Đông Anh", "P. Phúc Xá". */
+const UNIT_PREFIX_ABBREVIATIONS: readonly (readonly [RegExp, string])[] = [
+  [/^tt[.\s]\s*/u, 'thi tran '],
+  [/^tx[.\s]\s*/u, 'thi xa '],
+  [/^tp[.\s]\s*/u, 'thanh pho '],
+  [/^p[.\s]\s*/u, 'phuong '],
+  [/^x[.\s]\s*/u, 'xa '],
+  [/^q[.\s]\s*/u, 'quan '],
+  [/^h[.\s]\s*/u, 'huyen '],
+];
+const UNIT_PREFIX = /^(xa|phuong|thi tran|dac khu|huyen|quan|thi xa|thanh pho|tinh) /u;
+
+function expandUnitPrefix(folded: string): string {
+  for (const [pattern, full] of UNIT_PREFIX_ABBREVIATIONS) if (pattern.test(folded)) return folded.replace(pattern, full);
+  return folded;
+}
+
+/**
+ * The option a typed reference names: its code (leading zeros optional, as Excel drops
+ * them), its label ignoring case and marks, or — for units — its name without the type
+ * ("Kim Chung" finds "Xã Kim Chung", "TT Đông Anh" finds "Thị trấn Đông Anh"). A bare
+ * name that fits two units ("Đông Anh": the district and its town) names neither.
+ */
+export function matchRefOption(options: readonly RefOption[], text: string): RefOption | undefined {
+  const trimmed = text.trim();
+  const folded = foldVietnamese(trimmed);
+  const direct = options.find((o) => o.code === trimmed || foldVietnamese(o.label) === folded);
+  if (direct) return direct;
+  if (/^\d+$/u.test(trimmed)) return options.find((o) => /^\d+$/u.test(o.code) && o.code === trimmed.padStart(o.code.length, '0'));
+  const expanded = expandUnitPrefix(folded);
+  const full = options.filter((o) => foldVietnamese(o.label) === expanded);
+  if (full.length === 1) return full[0];
+  if (UNIT_PREFIX.test(expanded)) return undefined;
+  const bare = options.filter((o) => foldVietnamese(o.label).replace(UNIT_PREFIX, '') === expanded);
+  return bare.length === 1 ? bare[0] : undefined;
 }
 
 /** Turns typed or pasted text into a checked value; blank text clears the cell. */
@@ -152,8 +201,7 @@ export function parseFieldText(def: FieldDef, text: string, refs: RefOptions = {
     case 'ref': {
       const options = refs[kind.target];
       if (options === undefined) return checkFieldValue(def, trimmed);
-      const folded = foldVietnamese(trimmed);
-      const hit = options.find((o) => o.code === trimmed || foldVietnamese(o.label) === folded);
+      const hit = matchRefOption(options, trimmed);
       return hit === undefined ? { ok: false, rule: 'closedList' } : { ok: true, value: hit.code };
     }
     case 'bool': {
