@@ -53,18 +53,33 @@ describe('problems.list and exports.readiness', () => {
     const code = communes[0] ?? '';
     setStatus(code, { resident_population: 8000, addicts_with_records: 3, declared_class: 'KHONG_MA_TUY' });
     const list = await call<ProblemsList>('problems.list', { periodId: PERIOD });
-    const v5 = list.problems.find((p) => p.ruleId === 'V5');
+    const v5 = list.problems.find((p) => p.ruleId === 'V5' && p.fields[0] === 'addicts_with_records');
+    // Blank is not zero: the blank Art. 6 figures are a V5 error of their own.
+    expect(list.problems.find((p) => p.ruleId === 'V5' && p.message.includes('chưa nhập'))?.fields).toContain('harboring_points');
     expect(v5).toMatchObject({ severity: 'error', sheet: 'communeStatuses', recordId: code, fields: ['addicts_with_records', 'users_with_records'] });
     expect(v5?.message).toContain('khai “Không ma túy” nhưng còn 3 người nghiện');
     expect(list.counts.errors).toBeGreaterThan(0);
-    expect(list.classifications).toEqual([{ communeCode: code, computed_class: 'TRONG_DIEM_III', criteria_met: { a: 'III', b: null, c: null, d: null, dd: null }, drug_free: false, flags: [] }]);
+    // Blank Art. 6 figures are named (missing is not zero); 2025-Q1 ends before QĐ 28/2025, so the class is for reference.
+    expect(list.classifications).toEqual([
+      {
+        communeCode: code,
+        computed_class: 'TRONG_DIEM_III',
+        criteria_met: { a: 'III', b: null, c: null, d: null, dd: null },
+        drug_free: false,
+        flags: [],
+        missing: ['users_with_records', 'residents_violating_drug_law', 'wanted_drug_fugitives_hiding', 'harboring_points', 'plants_destroyed_count', 'plants_destroyed_area_m2'],
+        criteria_scheme: 'QD28_2025',
+        is_reference: true,
+      },
+    ]);
     const readiness = await call<ExportReadiness>('exports.readiness', { periodId: PERIOD });
     expect(readiness.isReady).toBe(false);
     expect(readiness.errors.map((e) => e.ruleId)).toContain('V5');
   });
 
   it('fixing it clears the error; warnings alone do not block the export', async () => {
-    setStatus(communes[0] ?? '', { on_substitution_treatment: 3 });
+    // A drug-free declaration needs every Art. 6 figure entered, possibly as 0 (issue 12 item 1).
+    setStatus(communes[0] ?? '', { on_substitution_treatment: 3, users_with_records: 0, residents_violating_drug_law: 0, wanted_drug_fugitives_hiding: 0, harboring_points: 0, plants_destroyed_count: 0 });
     const list = await call<ProblemsList>('problems.list', { periodId: PERIOD });
     expect(list.counts.errors).toBe(0);
     expect(list.problems.map((p) => p.ruleId)).toEqual(['V6']);
@@ -94,7 +109,8 @@ describe('problems.list and exports.readiness', () => {
     const started = performance.now();
     const list = listProblems(s.workspace, PERIOD);
     const ms = performance.now() - started;
-    expect(list.counts.errors).toBe(0);
+    // The drug-free commune now has active hotspots: V5 sees every category (issue 12 item 4), nothing else is an error.
+    expect(list.problems.filter((p) => p.severity === 'error').map((p) => [p.ruleId, p.recordId])).toEqual([['V5', communes[0]]]);
     expect(ms).toBeLessThan(200);
   });
 });

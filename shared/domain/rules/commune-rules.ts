@@ -159,11 +159,6 @@ export const V5: Rule = {
     return forEntered(ctx, ({ commune, status, classification }, out) => {
       if (declaredOf(status) !== 'KHONG_MA_TUY') return;
       const push = (fields: string[], what: { vi: string; en: string }) => out.push(problemOf(V5, SHEET, commune.code, fields, { name: commune.name, what }));
-      const blank = classification?.missing ?? [];
-      if (blank.length > 0) {
-        const names = (language: 'vi' | 'en') => blank.map((key) => fieldLabel(key)[language]).join(', ');
-        push([...blank], { vi: `chưa nhập ${names('vi')} (không có thì nhập 0)`, en: `${names('en')} not entered (enter 0 where there is none)` });
-      }
       const remaining = recorded(status) - excluded(status);
       if (remaining > 0) {
         push(['addicts_with_records', 'users_with_records'], {
@@ -186,6 +181,12 @@ export const V5: Rule = {
           vi: `sổ điểm, tụ điểm còn ${active} điểm, tụ điểm đang hoạt động cuối kỳ`,
           en: `the hotspot register has ${active} active hotspot(s) at the end of the period`,
         });
+      }
+      // Blank is not zero: last, so the panel's first V5 row stays the figure that breaks Art. 6.
+      const blank = classification?.missing ?? [];
+      if (blank.length > 0) {
+        const names = (language: 'vi' | 'en') => blank.map((key) => fieldLabel(key)[language]).join(', ');
+        push([...blank], { vi: `chưa nhập ${names('vi')} (không có thì nhập 0)`, en: `${names('en')} not entered (enter 0 where there is none)` });
       }
     });
   },
