@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { parseCsv } from '../../../shared/domain/csv';
 import { formatDate, parseVietnameseNumber } from '../../../shared/domain/field-values';
+import { dispatch } from '../../../shared/api/dispatch';
 import { listCommuneRows } from '../commune-status-service';
 import { listHotspotRows, listUnitsUnderOffice } from '../register-service';
 import { exportSheetXlsx } from './export-service';
@@ -127,4 +128,18 @@ describe.skipIf(SOFFICE === undefined)('the export read by LibreOffice (headless
     expect(parseVietnameseNumber(at(first, 'Diện tích cây bị phá (m²)'))).toBe(12.5);
     expect(at(first, 'Đã ký cam kết')).toBe('Có');
   }, 180_000);
+});
+
+describe('through the contract', () => {
+  const options = { language: () => 'vi' as const, onInternalError: () => undefined };
+
+  it('exports and writes templates, and refuses a column the sheet does not have', async () => {
+    const handlers = t.services.handlers;
+    const ok = await dispatch(handlers, 'sheets.exportXlsx', { sheet: 'hotspots', periodId: PERIOD, columns: ['local_code', 'address'], rowIds: null }, options);
+    expect(ok.ok && (ok.data as { rowCount: number }).rowCount).toBe(3);
+    const bad = await dispatch(handlers, 'sheets.exportXlsx', { sheet: 'hotspots', periodId: PERIOD, columns: ['local_code', 'resident_population'], rowIds: null }, options);
+    expect(bad.ok ? null : bad.error.code).toBe('INVALID_INPUT');
+    const template = await dispatch(handlers, 'sheets.template', { sheet: 'modelSites' }, options);
+    expect(template.ok && (template.data as { fileName: string }).fileName).toBe('mau-nhap_mo-hinh.xlsx');
+  });
 });
