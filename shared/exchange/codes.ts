@@ -61,6 +61,12 @@ export const TRUST_ERROR_CODES = [
   'E_KEY_FILE_INVALID',
 ] as const;
 
+/**
+ * A file on the command line that cannot be read at all (§5 starts at stage 0 with a
+ * file in hand): its own result, so the other files of the batch still get theirs.
+ */
+export const FILE_ERROR_CODES = ['E_FILE_NOT_FOUND', 'E_FILE_UNREADABLE'] as const;
+
 export const VERIFY_WARNING_CODES = [
   'W_SUPERSEDES_MISMATCH',
   'W_SUPERSEDES_UNKNOWN',
@@ -70,7 +76,8 @@ export const VERIFY_WARNING_CODES = [
 
 export type VerifyErrorCode = (typeof VERIFY_ERROR_CODES)[number];
 export type TrustErrorCode = (typeof TRUST_ERROR_CODES)[number];
-export type ExchangeErrorCode = VerifyErrorCode | TrustErrorCode;
+export type FileErrorCode = (typeof FILE_ERROR_CODES)[number];
+export type ExchangeErrorCode = VerifyErrorCode | TrustErrorCode | FileErrorCode;
 export type VerifyWarningCode = (typeof VERIFY_WARNING_CODES)[number];
 
 /** What `pcmt verify` reports per file: a success code or the first failing stage's code. */

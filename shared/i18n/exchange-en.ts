@@ -64,6 +64,8 @@ export const exchangeMessagesEn: Record<ExchangeMessageKey, string> = {
   E_STATEMENT_INVALID: 'The key registration file is invalid or its signature is wrong; not accepted. Ask the office to send it again.',
   E_WRONG_PASSPHRASE: 'Wrong key passphrase. Nothing was signed or decrypted; enter the passphrase again.',
   E_KEY_FILE_INVALID: 'The key file is invalid or damaged. Choose the right key file.',
+  E_FILE_NOT_FOUND: 'This file was not found, so it was not checked. Check the path and the file name.',
+  E_FILE_UNREADABLE: 'This file could not be read (no read permission, a folder, or a disk error), so it was not checked. Copy it into a folder on this computer and try again.',
   W_SUPERSEDES_MISMATCH: SUPERVISOR,
   W_SUPERSEDES_UNKNOWN: SUPERVISOR,
   W_SEQUENCE_JUMP: SUPERVISOR,

@@ -71,6 +71,8 @@ export const exchangeMessagesVi: Record<ExchangeMessageKey, string> = {
   E_STATEMENT_INVALID: 'Tệp đăng ký khóa không hợp lệ hoặc chữ ký không đúng; không nhận. Đề nghị đơn vị gửi lại tệp đăng ký.',
   E_WRONG_PASSPHRASE: 'Mật khẩu khóa không đúng. Không có gì được ký hay giải mã; hãy nhập lại mật khẩu.',
   E_KEY_FILE_INVALID: 'Tệp khóa không hợp lệ hoặc bị hỏng. Hãy chọn đúng tệp khóa.',
+  E_FILE_NOT_FOUND: 'Không tìm thấy tệp này; không kiểm tra được. Hãy kiểm tra lại đường dẫn và tên tệp.',
+  E_FILE_UNREADABLE: 'Không đọc được tệp này (không có quyền đọc, là thư mục hoặc ổ đĩa bị lỗi); không kiểm tra được. Hãy chép tệp vào một thư mục của máy rồi thử lại.',
   W_SUPERSEDES_MISMATCH: SUPERVISOR,
   W_SUPERSEDES_UNKNOWN: SUPERVISOR,
   W_SEQUENCE_JUMP: SUPERVISOR,

@@ -243,6 +243,8 @@ export function corpusVectors(): Vector[] {
     plain('zip_lfh_cd_name_mismatch', 'E_ZIP_HEADER_MISMATCH', () => rewriteEntryName(small.bytes, COMMUNE, 'data/model_sites.json', { lfh: true })),
     plain('zip_overlapping_entries', 'E_ZIP_LAYOUT', () => patchCdField(small.bytes, MODEL_SITES, 'lfhOffset', layout.entries[COMMUNE]?.lfhAt ?? 0)),
     plain('zip_prepended_exe_stub', 'E_UNKNOWN_FORMAT', () => prependBytes(small.bytes, Buffer.from('MZ\u0090\u0000 This program cannot be run in DOS mode.', 'latin1'), true)),
+    // §2.2's order broken, offsets recomputed: one signed package, a second encoding. §5.1 step 12 → E_ZIP_LAYOUT.
+    plain('zip_entries_out_of_order', 'E_ZIP_LAYOUT', () => rebuildZip(small.bytes, (e) => [...e.slice(0, COMMUNE), ...e.slice(COMMUNE).reverse()])),
     plain('zip_prepended_pk_bytes', 'E_ZIP_LAYOUT', () => prependBytes(small.bytes, Buffer.from('PK\u0003\u0004junk', 'latin1'), true)),
     plain('zip_trailing_bytes', 'E_ZIP_EOCD', () => appendBytes(small.bytes, Buffer.from('\n', 'ascii'))),
     plain('zip_archive_comment', 'E_ZIP_EOCD', () => withArchiveComment(small.bytes, 'hello')),

@@ -3,11 +3,10 @@ import path from 'node:path';
 import { cliExchangeMessage as m } from '../../../shared/i18n/cli-exchange-messages';
 import { runCryptoProbe, missingRequired } from '../../services/exchange/crypto-probe';
 import { createExport } from '../../services/exchange/export-service';
-import { isEncryptedFile, verifyFiles } from '../../services/exchange/verify-service';
-import { keysOfKind } from '../../../db/queries/exchange';
+import { pathsNeedPassphrase, verifyPaths } from '../../services/exchange/verify-service';
 import { optionText } from '../args';
 import { type CliContext, type Command } from '../context';
-import { missingArgument, readIn, withWorkspace, writeOut } from './keys';
+import { missingArgument, withWorkspace, writeOut } from './keys';
 import { readPassphrase } from './passphrase';
 
 export const exportCommand: Command = {
@@ -38,17 +37,20 @@ export const exportCommand: Command = {
   },
 };
 
-/** Read-only; exit 0 only when every file is OK_STAGED or I_ALREADY_IMPORTED. */
+/**
+ * Read-only; exit 0 only when every file is OK_STAGED or I_ALREADY_IMPORTED. Files are
+ * sized before they are read and read one at a time: a huge, missing or unreadable file
+ * gets its own line and the others are still verified.
+ */
 export const verifyCommand: Command = {
   valued: ['workspace', 'lang'],
   flags: ['json'],
   run: ({ args, language, io }: CliContext) => {
     if (args.positionals.length === 0) throw missingArgument(language, 'verify', 'needFile');
-    const files = args.positionals.map((f) => ({ fileName: f, bytes: readIn(f, language) }));
+    const files = args.positionals;
     return withWorkspace(args, language, async ({ workspace }) => {
-      const needsPassphrase = files.some((f) => isEncryptedFile(f.bytes)) && keysOfKind(workspace.db, 'encryption').length > 0;
-      const passphrase = needsPassphrase ? await readPassphrase(language, m(language, 'passphrasePrompt')) : null;
-      const results = verifyFiles(workspace, files, passphrase);
+      const passphrase = pathsNeedPassphrase(workspace, files) ? await readPassphrase(language, m(language, 'passphrasePrompt')) : null;
+      const results = verifyPaths(workspace, files, passphrase);
       for (const r of results) {
         if (args.options.has('json')) {
           io.out(JSON.stringify({ file: r.file, code: r.code, message: r.message, issuer: r.issuer, period: r.period, sequence: r.sequence }));

@@ -6,6 +6,7 @@
  */
 import { getExchangeIdentity } from '../../../db/queries/exchange';
 import type { VerifyResult } from '../../../shared/api/exchange-types';
+import type { FileErrorCode } from '../../../shared/exchange/codes';
 import { AppError } from '../../../shared/errors';
 import { dayOf, exchangeMessage } from '../../../shared/i18n/exchange-messages';
 import { language, type Workspace } from '../workspace';
@@ -14,6 +15,7 @@ import { isBcpkgError, type BcpkgSubject } from './bcpkg-error';
 import { isInJurisdiction } from './jurisdiction';
 import { unlockIdentities } from './keys-service';
 import { officeIdentity, workspaceEnvironment } from './office-identity';
+import { isEncryptedPackageFile, readPackageFile } from './package-files';
 import { effectiveTrustList } from './trust-service';
 import { dbReplayState } from './replay-state';
 import { isAgeFile, verifyPackage, type ReplayState, type VerifiedPackage, type VerifierContext } from './verify-package';
@@ -62,7 +64,11 @@ function cachedJurisdiction(ws: Workspace): VerifierContext['isInJurisdiction'] 
 
 /** The identities to try, unlocked with the passphrase only when some file is encrypted and the office can decrypt. */
 export function identitiesFor(ws: Workspace, files: readonly { bytes: Uint8Array }[], passphrase: string | null): Buffer[] {
-  const needsIdentities = files.some((f) => isEncryptedFile(f.bytes)) && keysOfKind(ws.db, 'encryption').length > 0;
+  return identitiesIf(ws, files.some((f) => isEncryptedFile(f.bytes)), passphrase);
+}
+
+function identitiesIf(ws: Workspace, hasEncrypted: boolean, passphrase: string | null): Buffer[] {
+  const needsIdentities = hasEncrypted && keysOfKind(ws.db, 'encryption').length > 0;
   if (needsIdentities && passphrase === null) throw new AppError('PASSPHRASE_REQUIRED', { action: language(ws) === 'en' ? 'open encrypted packages' : 'mở gói đã mã hóa' });
   return needsIdentities && passphrase !== null ? unlockIdentities(ws, passphrase) : [];
 }
@@ -81,6 +87,33 @@ export function verifyFiles(
   } finally {
     for (const id of identities) id.fill(0);
   }
+}
+
+/** Whether verifying these paths needs the passphrase; reads only the first bytes of each file. */
+export function pathsNeedPassphrase(ws: Workspace, paths: readonly string[]): boolean {
+  return keysOfKind(ws.db, 'encryption').length > 0 && paths.some((p) => isEncryptedPackageFile(p));
+}
+
+/**
+ * `pcmt verify FILE…`: stage 0 from the file system (package-files.ts), then one file in
+ * memory at a time; every path gets its own result, in order, whatever happens to the others.
+ */
+export function verifyPaths(ws: Workspace, paths: readonly string[], passphrase: string | null, options: VerifyOptions = {}): VerifyResult[] {
+  const identities = identitiesIf(ws, paths.some((p) => isEncryptedPackageFile(p)), passphrase);
+  try {
+    const ctx = verifierContext(ws, identities, options);
+    return paths.map((file) => {
+      const read = readPackageFile(file);
+      return read.kind === 'bytes' ? verifyOne(ws, file, read.bytes, ctx) : fileResult(ws, file, read.kind === 'too-large' ? 'E_FILE_TOO_LARGE' : read.code);
+    });
+  } finally {
+    for (const id of identities) id.fill(0);
+  }
+}
+
+/** The result of a file refused before its content was looked at: nothing is known about the package. */
+export function fileResult(ws: Workspace, file: string, code: 'E_FILE_TOO_LARGE' | FileErrorCode): VerifyResult {
+  return { file, code, message: exchangeMessage(language(ws), code), issuer: null, issuerName: null, period: null, sequence: null, preview: null };
 }
 
 export function verifyOne(ws: Workspace, fileName: string, bytes: Uint8Array, ctx: VerifierContext): VerifyResult {
