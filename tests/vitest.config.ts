@@ -17,6 +17,7 @@ export default defineConfig({
       'tests/architecture/**/*.test.ts',
       'tests/exchange/**/*.test.ts',
       'tests/consolidation/**/*.test.ts',
+      'tests/durability/**/*.test.ts',
     ],
     exclude: ['**/node_modules/**', '**/dist/**', '**/dist-electron/**', 'tests/e2e/**'],
     testTimeout: 30_000,

@@ -139,7 +139,7 @@ describe('pcmt dump → pcmt load', () => {
 
 describe('pcmt load refuses hostile files by name and counts records, not lines (issue 10)', () => {
   let target = '';
-  let base: Dump & { hotspots: Record<string, unknown>[]; statuses: Record<string, unknown>[] };
+  let base: { statuses: Record<string, unknown>[]; hotspots: Record<string, unknown>[]; modelSites: Record<string, unknown>[] };
 
   beforeAll(async () => {
     target = path.join(dir, 'hostile.sqlite');
