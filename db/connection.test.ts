@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../shared/errors';
-import { closeDatabase, migrate, openDatabase } from './connection';
+import { BUSY_TIMEOUT_MS, closeDatabase, migrate, openDatabase } from './connection';
 import { LATEST_VERSION, MIGRATIONS } from './migrations/index';
 
 const dirs: string[] = [];
@@ -33,7 +33,9 @@ describe('openDatabase', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    // Another writer's lock is answered within a second, not after a 5-second freeze.
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(BUSY_TIMEOUT_MS);
+    expect(BUSY_TIMEOUT_MS).toBeLessThanOrEqual(1000);
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     closeDatabase(db);
   });
@@ -75,5 +77,24 @@ describe('openDatabase', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION + 1);
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'ok2'").pluck().get()).toBe(0);
     closeDatabase(db);
+  });
+
+  it('refuses a zero-byte file even where creating is allowed, and leaves it as it was', () => {
+    const file = tempFile();
+    fs.writeFileSync(file, '');
+    expect(codeOf(() => openDatabase(file, { isCreateAllowed: true }))).toBe('WORKSPACE_EMPTY');
+    expect(fs.statSync(file).size).toBe(0);
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+  });
+
+  it('refuses a file of a newer version without changing a byte of it (no conversion to WAL first)', () => {
+    const file = tempFile('newer.sqlite');
+    const raw = new Database(file);
+    raw.exec('CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT)');
+    raw.pragma(`user_version = ${LATEST_VERSION + 1}`);
+    raw.close();
+    const before = fs.readFileSync(file);
+    expect(codeOf(() => openDatabase(file, { isCreateAllowed: false }))).toBe('WORKSPACE_TOO_NEW');
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 });

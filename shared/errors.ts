@@ -23,3 +23,16 @@ export class AppError extends Error {
 export function isAppError(value: unknown): value is AppError {
   return value instanceof AppError;
 }
+
+/**
+ * The storage failures a user can act on, from better-sqlite3's SqliteError codes (and
+ * Node's ENOSPC): a full disk, a file that cannot be written, a lock held by another
+ * writer. Anything else stays a bug. Kept here so dispatch, the CLI and the open agree.
+ */
+export function storageFailureCode(error: unknown): 'DISK_FULL' | 'WORKSPACE_READ_ONLY' | 'WORKSPACE_BUSY' | null {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return 'DISK_FULL';
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') return 'WORKSPACE_READ_ONLY';
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return 'WORKSPACE_BUSY';
+  return null;
+}

@@ -2,21 +2,27 @@
  * Backups and restores (product.md §10, exchange-format.md §6.5). A backup is a
  * consistent copy of the whole workspace made by SQLite (`VACUUM INTO`), so it carries
  * the trust list, the slots, the high-water marks and the import log with the data.
- * Each copy records when it was taken; a restore keeps the replaced file, notes where it
- * came from, and — because anything received or sent after that moment is gone — asks
- * for packages to be received again and moves this office's sequence counter past any
- * number it may already have used (§6.5: gaps are allowed, reuse is not).
+ * Copies are written under a temporary name and renamed once checked (db/backup-file.ts).
+ * Each copy records when it was taken; a restore refuses a file that fails the checks,
+ * keeps the replaced file, notes where it came from, and — because anything received or
+ * sent after that moment is gone — asks for packages to be received again and moves this
+ * office's sequence counter past any number it may already have used (§6.5).
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { closeDatabase, openDatabase } from '../../db/connection';
+import { inspectBackupFile, PARTIAL_SUFFIX, writeCheckedCopy } from '../../db/backup-file';
+import { closeDatabase, openDatabase, type OpenNotice } from '../../db/connection';
+import { getOffice } from '../../db/queries/office';
 import { getSetting, setSetting } from '../../db/queries/settings';
-import { AppError } from '../../shared/errors';
+import { ownerPath } from '../../db/wal-guard';
+import type { BackupEntry } from '../../shared/api/contract';
+import { AppError, isAppError, storageFailureCode } from '../../shared/errors';
 import { nowIso, type Workspace } from './workspace';
 
 /** After a restore the counter jumps this far, unless a receipt says exactly where the province stands. */
 export const RESTORE_SEQUENCE_JUMP = 1000;
 const KEEP_BACKUPS = 20;
+const COALESCE_MS = 10 * 60_000;
 
 export type BackupInfo = { file: string; takenAt: string; reason: string };
 export type RestoreInfo = { restoredFrom: string; takenAt: string; previousCopy: string; nextSequence: number | null };
@@ -29,21 +35,14 @@ function stamp(at: string): string {
   return at.replace(/[:.]/gu, '-');
 }
 
-/** Writes a consistent copy; the copy itself records when and why it was taken. Old copies beyond 20 are removed. */
+/** Writes a checked copy (a workspace without an office has nothing worth a copy and is refused). Old copies beyond 20 are removed. */
 export function backupWorkspace(ws: Workspace, reason: string, target?: string): BackupInfo {
+  if (getOffice(ws.db) === undefined) throw new AppError('BACKUP_NOTHING_TO_COPY');
   const takenAt = nowIso();
   const folder = backupFolder(ws);
   fs.mkdirSync(folder, { recursive: true });
   const file = target ?? path.join(folder, `${path.basename(ws.path)}.${stamp(takenAt)}.${reason}.bak`);
-  ws.db.prepare('VACUUM INTO ?').run(file);
-  const copy = openDatabase(file, { isCreateAllowed: false });
-  try {
-    setSetting(copy, 'backup_taken_at', takenAt);
-    setSetting(copy, 'backup_reason', reason);
-    copy.pragma('wal_checkpoint(TRUNCATE)');
-  } finally {
-    closeDatabase(copy);
-  }
+  writeCheckedCopy(ws.db, file, takenAt, reason);
   if (target === undefined) pruneBackups(folder);
   return { file, takenAt, reason };
 }
@@ -53,56 +52,127 @@ function pruneBackups(folder: string): void {
   for (const old of files.slice(0, Math.max(0, files.length - KEEP_BACKUPS))) fs.rmSync(path.join(folder, old), { force: true });
 }
 
+/** An automatic copy: skipped before set-up (no office, nothing to lose). */
+function automaticBackup(ws: Workspace, reason: string): BackupInfo | null {
+  return getOffice(ws.db) === undefined ? null : backupWorkspace(ws, reason);
+}
+
 /** A backup a day on open is enough to lose at most a day if the disk fails. */
 export function backupOnOpen(ws: Workspace): BackupInfo | null {
   const today = nowIso().slice(0, 10);
   if (getSetting(ws.db, 'last_open_backup') === today) return null;
-  const info = backupWorkspace(ws, 'open');
-  setSetting(ws.db, 'last_open_backup', today);
+  const info = automaticBackup(ws, 'open');
+  if (info !== null) setSetting(ws.db, 'last_open_backup', today);
   return info;
 }
 
 /**
- * A copy before receiving, unless one was taken in the last ten minutes: a province
- * receiving a pile of e-mails file by file gets one copy for the session, not one each.
+ * The backup on open must not stop the app from starting: when it does not fit (a full
+ * disk) or cannot be written, the workspace opens anyway and the user is told. A file
+ * that cannot be written at all is left to the open, which falls back to read-only.
  */
-export function backupBeforeReceive(ws: Workspace, now = new Date()): BackupInfo | null {
-  const last = getSetting(ws.db, 'last_receive_backup');
-  if (last !== undefined && now.getTime() - Date.parse(last) < 10 * 60_000) return null;
-  const info = backupWorkspace(ws, 'receive');
-  setSetting(ws.db, 'last_receive_backup', now.toISOString());
-  return info;
-}
-
-/**
- * Replaces the workspace file with a backup. Runs on a closed workspace (the caller
- * closes it first); the replaced file is kept beside it.
- */
-export function restoreWorkspace(workspacePath: string, backupFile: string): RestoreInfo {
-  if (!fs.existsSync(backupFile)) throw new AppError('WORKSPACE_NOT_FOUND', { path: backupFile });
-  const probe = openDatabase(backupFile, { isCreateAllowed: false });
-  let takenAt: string;
+export function backupOnOpenOrNotice(ws: Workspace): OpenNotice | null {
   try {
-    takenAt = getSetting(probe, 'backup_taken_at') ?? fs.statSync(backupFile).mtime.toISOString();
-  } finally {
-    closeDatabase(probe);
+    backupOnOpen(ws);
+    return null;
+  } catch (error) {
+    const code = storageFailureCode(error);
+    if (code === 'WORKSPACE_READ_ONLY') throw error;
+    if (code === 'DISK_FULL') return { code: 'BACKUP_ON_OPEN_DISK_FULL', params: {} };
+    const detail = isAppError(error) ? error.code : error instanceof Error ? error.message : String(error);
+    return { code: 'BACKUP_ON_OPEN_FAILED', params: { detail, folder: backupFolder(ws) } };
   }
+}
+
+/** One copy per ten minutes for a kind of change: a pile of files taken one by one gets one copy, not one each. */
+function coalescedBackup(ws: Workspace, key: string, reason: string, now: Date): BackupInfo | null {
+  const last = getSetting(ws.db, key);
+  if (last !== undefined && now.getTime() - Date.parse(last) < COALESCE_MS) return null;
+  const info = automaticBackup(ws, reason);
+  if (info !== null) setSetting(ws.db, key, now.toISOString());
+  return info;
+}
+
+/** A copy before receiving packages (product.md §10). */
+export function backupBeforeReceive(ws: Workspace, now = new Date()): BackupInfo | null {
+  return coalescedBackup(ws, 'last_receive_backup', 'receive', now);
+}
+
+/** A copy before every import or load (units, `pcmt load`, spreadsheets; product.md §10). */
+export function backupBeforeImport(ws: Workspace, now = new Date()): BackupInfo | null {
+  return coalescedBackup(ws, 'last_import_backup', 'import', now);
+}
+
+/** The copies in the backup folder, newest first, each checked as a restore would. */
+export function listBackups(ws: Workspace): BackupEntry[] {
+  const folder = backupFolder(ws);
+  if (!fs.existsSync(folder)) return [];
+  const names = fs.readdirSync(folder).filter((f) => f.endsWith('.bak') && !f.endsWith(PARTIAL_SUFFIX));
+  const entries = names.map((name): BackupEntry => {
+    const file = path.join(folder, name);
+    const stat = fs.statSync(file);
+    try {
+      const facts = inspectBackupFile(file);
+      return { name, sizeBytes: facts.sizeBytes, takenAt: facts.takenAt ?? stat.mtime.toISOString(), officeName: facts.officeName, reason: facts.reason, problem: null };
+    } catch (error) {
+      return { name, sizeBytes: stat.size, takenAt: stat.mtime.toISOString(), officeName: null, reason: null, problem: isAppError(error) ? error.code : 'BACKUP_DAMAGED' };
+    }
+  });
+  return entries.sort((a, b) => b.takenAt.localeCompare(a.takenAt));
+}
+
+/** The file of a listed backup; a name from the renderer never reaches outside the backup folder. */
+export function backupFileByName(ws: Workspace, name: string): string {
+  const folder = backupFolder(ws);
+  const isListed = fs.existsSync(folder) && fs.readdirSync(folder).includes(name) && name.endsWith('.bak');
+  if (!isListed || path.basename(name) !== name) throw new AppError('BACKUP_NOT_FOUND', { file: name });
+  return path.join(folder, name);
+}
+
+/** Keeps the file being replaced: through SQLite when it opens, byte for byte when it does not (it may be the damaged one). */
+function keepPrevious(workspacePath: string): string {
   const previousCopy = `${workspacePath}.before-restore-${stamp(nowIso())}.bak`;
-  if (fs.existsSync(workspacePath)) {
+  if (!fs.existsSync(workspacePath)) return previousCopy;
+  try {
     const current = openDatabase(workspacePath, { isCreateAllowed: false });
     try {
       current.prepare('VACUUM INTO ?').run(previousCopy);
     } finally {
       closeDatabase(current);
     }
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    fs.copyFileSync(workspacePath, previousCopy);
   }
-  for (const suffix of ['-wal', '-shm']) fs.rmSync(`${workspacePath}${suffix}`, { force: true });
-  fs.copyFileSync(backupFile, workspacePath);
+  return previousCopy;
+}
+
+/**
+ * Replaces the workspace file with a backup. Runs on a closed workspace (the caller
+ * closes it first). The backup is checked — as given and again as copied beside the
+ * workspace — before anything is replaced; a refused file leaves the workspace as it was.
+ */
+export function restoreWorkspace(workspacePath: string, backupFile: string): RestoreInfo {
+  const name = path.basename(backupFile);
+  inspectBackupFile(backupFile, name);
+  const staged = `${workspacePath}.restoring${PARTIAL_SUFFIX}`;
+  fs.copyFileSync(backupFile, staged);
+  let facts;
+  try {
+    facts = inspectBackupFile(staged, name);
+  } catch (error) {
+    fs.rmSync(staged, { force: true });
+    throw error;
+  }
+  const takenAt = facts.takenAt ?? fs.statSync(backupFile).mtime.toISOString();
+  const previousCopy = keepPrevious(workspacePath);
+  for (const stale of [`${workspacePath}-wal`, `${workspacePath}-shm`, ownerPath(workspacePath)]) fs.rmSync(stale, { force: true });
+  fs.renameSync(staged, workspacePath);
   const db = openDatabase(workspacePath, { isCreateAllowed: false });
   try {
     let nextSequence: number | null = null;
     db.transaction(() => {
-      setSetting(db, 'restored_from', JSON.stringify({ file: path.basename(backupFile), takenAt, restoredAt: nowIso() }));
+      setSetting(db, 'restored_from', JSON.stringify({ file: name, takenAt, restoredAt: nowIso() }));
       const row = db.prepare('SELECT next_sequence FROM exchange_identity WHERE id = 1').get() as { next_sequence: number } | undefined;
       if (row !== undefined) {
         // The restored counter may be behind numbers already sent: never reuse one.
@@ -114,6 +184,22 @@ export function restoreWorkspace(workspacePath: string, backupFile: string): Res
     return { restoredFrom: backupFile, takenAt, previousCopy, nextSequence };
   } finally {
     closeDatabase(db);
+  }
+}
+
+/**
+ * A restore from the app: the open file is replaced, so the connection is closed, the
+ * backup restored, and the workspace reopened in place (handlers hold `ws`, not the
+ * connection). The backup is checked before closing, so a refusal changes nothing.
+ */
+export function restoreOpenWorkspace(ws: Workspace, name: string): RestoreInfo {
+  const file = backupFileByName(ws, name);
+  inspectBackupFile(file, name);
+  closeDatabase(ws.db);
+  try {
+    return restoreWorkspace(ws.path, file);
+  } finally {
+    ws.db = openDatabase(ws.path, { isCreateAllowed: false });
   }
 }
 

@@ -3,7 +3,7 @@
  * Services are plain Node (no `electron`), so the CLI, the browser host and Electron's
  * main process share them unchanged.
  */
-import type { Db } from '../../db/connection';
+import type { Db, OpenNotice } from '../../db/connection';
 import { getSetting, setSetting } from '../../db/queries/settings';
 import type { Language } from '../../shared/i18n/format';
 
@@ -15,6 +15,8 @@ export type Workspace = {
   hostKind: HostKind;
   /** Set by the CLI's --lang without storing it; otherwise the stored setting applies. */
   languageOverride: Language | null;
+  /** What opening the file had to tell the user (shown by app.info, printed by the CLI). */
+  openNotices?: OpenNotice[];
 };
 
 export function language(ws: Workspace): Language {

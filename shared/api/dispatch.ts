@@ -5,7 +5,7 @@
  * their fields across IPC, hence the envelope; unexpected errors become INTERNAL so no
  * stack trace reaches the page.
  */
-import { isAppError } from '../errors';
+import { isAppError, storageFailureCode } from '../errors';
 import type { Language } from '../i18n/format';
 import { errorMessage } from '../i18n/messages';
 import type { ApiInput, ApiOutput, ApiResult, MethodName } from './contract';
@@ -42,6 +42,8 @@ export async function dispatch(handlers: Handlers, method: string, rawInput: unk
     return { ok: true, data };
   } catch (error) {
     if (isAppError(error)) return failure(error.code, error.params, options.language());
+    const storage = storageFailureCode(error);
+    if (storage !== null) return failure(storage, {}, options.language());
     options.onInternalError(method, error);
     return failure('INTERNAL', {}, options.language());
   }
