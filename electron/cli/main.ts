@@ -6,6 +6,7 @@
 import { isAppError } from '../../shared/errors';
 import { cliExchangeMessage } from '../../shared/i18n/cli-exchange-messages';
 import { cliMessage } from '../../shared/i18n/cli-messages';
+import { cliSheetMessage } from '../../shared/i18n/cli-sheet-messages';
 import type { Language } from '../../shared/i18n/format';
 import { errorMessage } from '../../shared/i18n/messages';
 import { defaultWorkspacePath } from '../services/paths';
@@ -31,6 +32,7 @@ import { loadCommand } from './commands/load';
 import { serveCommand } from './commands/serve';
 import { startCommand } from './commands/start';
 import { unitsImportCommand } from './commands/units-import';
+import { exportSheetCommand, templateCommand } from './commands/sheet-export';
 import { CliError, type CliIo, type Command } from './context';
 
 const COMMANDS: Record<string, Command> = {
@@ -64,6 +66,8 @@ const COMMANDS: Record<string, Command> = {
   'periods lock': periodsLockCommand,
   'periods unlock': periodsUnlockCommand,
   restore: restoreCommand,
+  'export-sheet': exportSheetCommand,
+  template: templateCommand,
 };
 
 const processIo: CliIo = {
@@ -90,6 +94,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   if (first === undefined || first === 'help' || first === '--help' || first === '-h') {
     io.out(cliMessage(language, 'usage', { defaultPath: defaultWorkspacePath() }));
     io.out(cliExchangeMessage(language, 'usage'));
+    io.out(cliSheetMessage(language, 'usage'));
     return first === undefined ? 2 : 0;
   }
   const found = findCommand(argv);

@@ -12,8 +12,8 @@ import { exportSheetXlsx } from './export-service';
 import { openTestWorkspace, PERIOD, type TestWorkspace } from './test-workspace';
 
 let t: TestWorkspace;
-beforeAll(() => {
-  t = openTestWorkspace();
+beforeAll(async () => {
+  t = await openTestWorkspace();
 });
 afterAll(() => t.close());
 

@@ -8,8 +8,8 @@ import { TEMPLATE_ROWS } from './template';
 import { openTestWorkspace, type TestWorkspace } from './test-workspace';
 
 let t: TestWorkspace;
-beforeAll(() => {
-  t = openTestWorkspace();
+beforeAll(async () => {
+  t = await openTestWorkspace();
 });
 afterAll(() => t.close());
 

@@ -18,11 +18,12 @@ export type TestWorkspace = { services: Services; dir: string; communes: string[
 
 export const PERIOD = '2025-Q3';
 
-export function openTestWorkspace(): TestWorkspace {
+export async function openTestWorkspace(): Promise<TestWorkspace> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcmt-sheet-export-'));
   const services = openServices({ workspacePath: path.join(dir, 'ws.sqlite'), hostKind: 'cli' });
   const ws = services.workspace;
-  importUnitList(ws, fs.readFileSync(path.join(DATA, 'dvhcvn-2025-03-01.json')), 'dvhcvn.json');
+  // Awaited: reading a unit list may be asynchronous (a large workbook is parsed off the main thread).
+  await importUnitList(ws, fs.readFileSync(path.join(DATA, 'dvhcvn-2025-03-01.json')), 'dvhcvn.json');
   setOffice(ws, 'GSO_2004', 'DISTRICT', '017');
   const communes = listCommuneRows(ws, PERIOD).map((r) => r.code);
   const [c0 = '', c1 = ''] = communes;
