@@ -76,6 +76,23 @@ describe('pcmt verify: stage 0 before reading (§5.1 step 1)', () => {
     expect(peakBytes).toBeLessThan(PEAK_RSS_LIMIT);
   }, 60_000);
 
+  it('pcmt receive too: the huge and the missing file get their own refusal, the valid one is still staged', () => {
+    const files = [sparse('receive_big.bcpkg', 2.5 * GIB), path.join(dir, 'missing.bcpkg'), path.join(V1, 'valid_plain_no_sensitive.bcpkg')];
+    const run = spawnSync(process.execPath, [CLI, 'receive', ...files, '--workspace', path.join(dir, 'verifier.sqlite'), '--json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, PCMT_PASSPHRASE: VERIFIER_PASSPHRASE },
+    });
+    expect(run.stderr).toBe('');
+    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { file: string; code: string; decision: string });
+    expect(lines.map((l) => [l.file, l.code, l.decision])).toEqual([
+      [files[0], 'E_FILE_TOO_LARGE', 'rejected'],
+      [files[1], 'E_FILE_NOT_FOUND', 'rejected'],
+      [files[2], 'OK_STAGED', 'staged'],
+    ]);
+    expect(run.status).toBe(1);
+  }, 60_000);
+
   it('reads at most the limit: exactly the limit is read, one byte more is too large', () => {
     const file = path.join(dir, 'small.bin');
     fs.writeFileSync(file, Buffer.alloc(16, 7));

@@ -11,9 +11,10 @@ import { isAppError } from '../../../shared/errors';
 import { errorMessage } from '../../../shared/i18n/messages';
 import { confirmStaged, receiveFiles } from '../../services/exchange/receive-service';
 import { verifyImportLog } from '../../services/exchange/consolidation-service';
-import { isEncryptedFile } from '../../services/exchange/verify-service';
+import { readPackageFile } from '../../services/exchange/package-files';
+import { fileResult, isEncryptedFile } from '../../services/exchange/verify-service';
 import { type CliContext, type Command } from '../context';
-import { missingArgument, readIn, withWorkspace } from './keys';
+import { missingArgument, withWorkspace } from './keys';
 import { readPassphrase } from './passphrase';
 
 type Outcome = { file: string; code: string; decision: string; message: string; issuer: string | null; period: string | null; sequence: number | null };
@@ -23,13 +24,16 @@ export const receiveCommand: Command = {
   flags: ['yes', 'json'],
   run: ({ args, language, io }: CliContext) => {
     if (args.positionals.length === 0) throw missingArgument(language, 'receive', 'needFile');
-    const files = args.positionals.map((f) => ({ fileName: f, bytes: readIn(f, language) }));
+    // Stage 0 from the file system (package-files.ts): a huge, missing or unreadable file is
+    // refused unread with its own line, and the others are still received.
+    const reads = args.positionals.map((f) => ({ fileName: f, read: readPackageFile(f) }));
+    const files = reads.flatMap(({ fileName, read }) => (read.kind === 'bytes' ? [{ fileName, bytes: read.bytes }] : []));
     return withWorkspace(args, language, async ({ workspace }) => {
       const needsPassphrase = files.some((f) => isEncryptedFile(f.bytes)) && keysOfKind(workspace.db, 'encryption').length > 0;
       const passphrase = needsPassphrase ? await readPassphrase(language, m(language, 'passphrasePrompt')) : null;
       // Decided in file order against the slots as they are at that moment, so a package and
       // its correction in one run go in one after the other (§6.2 judged per slot, per arrival).
-      const outcomes: Outcome[] = receiveFiles(workspace, files, passphrase).map((r) => {
+      const received: Outcome[] = receiveFiles(workspace, files, passphrase).map((r) => {
         const base = { file: r.file, code: r.code, issuer: r.issuer, period: r.period, sequence: r.sequence };
         if (r.stagingId === null) return { ...base, decision: r.code === 'I_ALREADY_IMPORTED' ? 'unchanged' : 'rejected', message: r.message };
         if (!args.options.has('yes')) {
@@ -47,6 +51,11 @@ export const receiveCommand: Command = {
           if (code === 'I_ALREADY_IMPORTED') return { ...base, code, decision: 'unchanged', message: typeof error.params.reason === 'string' ? error.params.reason : message };
           return { ...base, code, decision: 'rejected', message };
         }
+      });
+      const outcomes = reads.map(({ fileName, read }): Outcome => {
+        if (read.kind === 'bytes') return received.shift() as Outcome;
+        const r = fileResult(workspace, fileName, read.kind === 'too-large' ? 'E_FILE_TOO_LARGE' : read.code);
+        return { file: r.file, code: r.code, decision: 'rejected', message: r.message, issuer: null, period: null, sequence: null };
       });
       for (const o of outcomes) {
         if (args.options.has('json')) io.out(JSON.stringify(o));
