@@ -167,6 +167,8 @@ describe('pcmt load refuses hostile files by name and counts records, not lines 
     const typo = await loadText('typo.json', JSON.stringify({ ...base, modelsites: base.modelSites }));
     expect(typo.code).toBe(1);
     expect(typo.err).toContain('an entry “modelsites”');
+    const deep = await loadText('deep.json', `{"hotspots":[{"id":"x","note":${'['.repeat(200_000)}${']'.repeat(200_000)}}]}`);
+    expect(deep).toMatchObject({ code: 1, err: expect.stringContaining('hotspots.0.note is missing or has a value of the wrong type') as unknown });
   });
 
   it('refuses 1e-7 in a 2-decimal field and a lone surrogate in a text field, naming the field', async () => {

@@ -47,18 +47,13 @@ function unknownKey(raw: unknown): string | null {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
   const top = Object.keys(raw).find((key) => !TOP_KEYS.has(key));
   if (top !== undefined) return top;
-  const walk = (node: unknown, where: string): string | null => {
-    if (typeof node !== 'object' || node === null) return null;
-    if (Object.hasOwn(node, '__proto__')) return `${where}.__proto__`;
-    for (const [key, child] of Object.entries(node)) {
-      const hit = walk(child, `${where}.${key}`);
-      if (hit !== null) return hit;
+  // Iterative, not recursive: a hostile file may nest arrays far deeper than the call stack.
+  const pending: { node: object; where: string }[] = Object.entries(raw).flatMap(([key, child]) => (typeof child === 'object' && child !== null ? [{ node: child as object, where: key }] : []));
+  for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
+    if (Object.hasOwn(item.node, '__proto__')) return `${item.where}.__proto__`;
+    for (const [key, child] of Object.entries(item.node)) {
+      if (typeof child === 'object' && child !== null) pending.push({ node: child as object, where: `${item.where}.${key}` });
     }
-    return null;
-  };
-  for (const [key, child] of Object.entries(raw)) {
-    const hit = walk(child, key);
-    if (hit !== null) return hit;
   }
   return null;
 }
