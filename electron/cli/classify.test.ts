@@ -32,6 +32,22 @@ describe('pcmt classify', () => {
     ]);
   });
 
+  // Issue 12, "done when": đ "at level II when ≥ 2 are at level III or more serious … on a key route" (QĐ 28/2025 Art. 4).
+  it.each(['cumulative', 'literal'])('gives TRONG_DIEM_II without LITERAL_DIFFERS for a = 0.15 %%, c = 0.07 %%, intra-provincial route (%s)', async (reading) => {
+    const run = await classify(lines({ id: 'R', resident_population: 10_000, addicts_with_records: 15, drug_offenders_arrested: 7, key_route: 'INTRA_PROVINCE' }), '--reading', reading);
+    expect(run.code).toBe(0);
+    const [row] = parsed(run);
+    expect(row).toMatchObject({ id: 'R', computed_class: 'TRONG_DIEM_II', criteria_met: { a: 'II', c: 'II', dd: 'I' }, criteria_scheme: 'QD28_2025' });
+    expect(row?.flags).not.toContain('LITERAL_DIFFERS');
+  });
+
+  // Issue 12 item 1: Art. 6 figures must be entered (possibly as 0) before a commune is drug-free.
+  it('gives CHUA_XAC_DINH for a line with only resident_population, naming the blank fields', async () => {
+    const [row] = parsed(await classify(lines({ resident_population: 5000 })));
+    expect(row).toMatchObject({ computed_class: 'CHUA_XAC_DINH', drug_free: false, flags: ['ART6_INCOMPLETE'] });
+    expect(row?.missing).toContain('harboring_points');
+  });
+
   it('uses the literal reading when asked', async () => {
     const run = await classify(lines(EXAMPLE), '--reading', 'literal');
     expect(run.code).toBe(0);
