@@ -5,6 +5,7 @@
  */
 import { isAppError } from '../../shared/errors';
 import { cliExchangeMessage } from '../../shared/i18n/cli-exchange-messages';
+import { cliImportMessage } from '../../shared/i18n/cli-import-messages';
 import { cliMessage } from '../../shared/i18n/cli-messages';
 import { cliSheetMessage } from '../../shared/i18n/cli-sheet-messages';
 import type { Language } from '../../shared/i18n/format';
@@ -29,6 +30,7 @@ import { classifyCommand } from './commands/classify';
 import { dumpCommand } from './commands/dump';
 import { initCommand } from './commands/init';
 import { loadCommand } from './commands/load';
+import { importCommand } from './commands/import';
 import { serveCommand } from './commands/serve';
 import { startCommand } from './commands/start';
 import { unitsImportCommand } from './commands/units-import';
@@ -40,6 +42,7 @@ const COMMANDS: Record<string, Command> = {
   'units import': unitsImportCommand,
   dump: dumpCommand,
   load: loadCommand,
+  import: importCommand,
   serve: serveCommand,
   start: startCommand,
   classify: classifyCommand,
@@ -95,6 +98,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     io.out(cliMessage(language, 'usage', { defaultPath: defaultWorkspacePath() }));
     io.out(cliExchangeMessage(language, 'usage'));
     io.out(cliSheetMessage(language, 'usage'));
+    io.out(cliImportMessage(language, 'usage'));
     return first === undefined ? 2 : 0;
   }
   const found = findCommand(argv);

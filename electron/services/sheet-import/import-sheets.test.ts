@@ -20,10 +20,10 @@ function csv(fileName: string, text: string, more: Partial<ImportRequest>): Impo
   return { sheet: 'communeStatuses', periodId: P, file: { fileName, bytesBase64: bytes.toString('base64') }, sheetName: null, headerRow: null, mapping: null, keyFields: null, ...more };
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcmt-import-sheets-'));
   s = openServices({ workspacePath: path.join(dir, 'ws.sqlite'), hostKind: 'cli' });
-  importUnitList(s.workspace, fs.readFileSync(path.join(DATA, 'dvhcvn-2025-03-01.json')), 'dvhcvn.json');
+  await importUnitList(s.workspace, fs.readFileSync(path.join(DATA, 'dvhcvn-2025-03-01.json')), 'dvhcvn.json');
   setOffice(s.workspace, 'GSO_2004', 'DISTRICT', '017');
 });
 afterAll(() => {
