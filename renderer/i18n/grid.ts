@@ -85,6 +85,15 @@ const vi = {
     },
     flagYes: '✓',
   },
+  sheetExport: {
+    export: 'Xuất Excel',
+    exportHint: 'Ghi bảng đúng như đang hiện (các cột, bộ lọc, thứ tự sắp xếp) ra tệp Excel',
+    template: 'Tải mẫu',
+    templateHint: 'Tải tệp Excel mẫu để điền rồi nhập: tiêu đề cột, một dòng ví dụ, danh sách chọn',
+    working: 'Đang tạo tệp…',
+    exported: 'Đã xuất {{n}} dòng ra tệp {{file}}.',
+    failed: 'Không tạo được tệp Excel: {{message}}',
+  },
 };
 
 export type GridMessages = typeof vi;
@@ -171,6 +180,15 @@ const en: GridMessages = {
       isActiveAtEnd: 'Active at end',
     },
     flagYes: '✓',
+  },
+  sheetExport: {
+    export: 'Export to Excel',
+    exportHint: 'Write the sheet as shown (its columns, filter and sort) to an Excel file',
+    template: 'Template',
+    templateHint: 'Download an Excel template to fill in and import: headers, one example row, drop-down lists',
+    working: 'Making the file…',
+    exported: 'Exported {{n}} rows to {{file}}.',
+    failed: 'Could not make the Excel file: {{message}}',
   },
 };
 

@@ -14,11 +14,13 @@ import { loadingOverlay, SheetMessages } from '../grid/SheetMessages';
 import { useSpreadsheet } from '../grid/use-spreadsheet';
 import { currentLanguage } from '../i18n/setup';
 import { COMMUNE_FIELDS, communeAccess, communeColumns, type CommuneTexts } from './commune-columns';
+import { SheetExportButtons } from './export/SheetExportButtons';
 import './sheet.css';
 
 type Props = { periodId: string; isLocked?: boolean; language?: Language };
 
 const rowIdOf = (p: GetRowIdParams<CommuneRow>) => p.data.code;
+const communeIdOf = (row: CommuneRow) => row.code;
 const NO_REFS = {};
 /** A commune's history across periods (the history dialog does not filter by period). */
 const recordOf = (row: CommuneRow): RecordRef => ({ table: 'commune_statuses', recordId: row.code, label: row.name });
@@ -83,6 +85,7 @@ export function CommunesSheet({ periodId, isLocked = false, language: languagePr
           <input id="communes-quick-filter" type="search" value={quickFilter} placeholder={t('sheet.quickFilterPlaceholder')} onChange={(e) => setQuickFilter(e.currentTarget.value)} />
         </div>
         {isLocked && <span className="sheet-locked">{tg('locked')}</span>}
+        <SheetExportButtons<CommuneRow> sheet="communeStatuses" periodId={periodId} gridApi={sheet.gridApi} idOf={communeIdOf} />
       </div>
       <SheetMessages edits={edits} language={language} />
       <div className="sheet-frame" {...menu.wrapperProps}>

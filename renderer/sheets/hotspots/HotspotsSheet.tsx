@@ -16,12 +16,14 @@ import { SaveStatus } from '../../grid/SaveStatus';
 import { SpreadsheetGrid } from '../../grid/SpreadsheetGrid';
 import { loadingOverlay, SheetMessages } from '../../grid/SheetMessages';
 import { useSpreadsheet } from '../../grid/use-spreadsheet';
+import { SheetExportButtons } from '../export/SheetExportButtons';
 import { blankHotspot, HOTSPOT_FIELD_MAP, hotspotAccess, hotspotColumns, summarize, type HotspotTexts } from './hotspot-columns';
 import '../sheet.css';
 
 type Props = { periodId: string; isLocked: boolean; language: Language };
 
 const rowIdOf = (p: GetRowIdParams<HotspotRow>) => p.data.id;
+const registerIdOf = (row: HotspotRow) => row.id;
 const recordOf = (row: HotspotRow): RecordRef => ({ table: 'hotspots', recordId: row.id, label: String(row.values.local_code ?? '') });
 
 /**
@@ -140,6 +142,7 @@ export function HotspotsSheet({ periodId, isLocked, language }: Props) {
           {tg('hotspots.remove')}
         </button>
         {isLocked && <span className="sheet-locked">{tg('locked')}</span>}
+        <SheetExportButtons<HotspotRow> sheet="hotspots" periodId={periodId} gridApi={gridApi} idOf={registerIdOf} />
         <span className="hotspot-summary" data-testid="hotspot-summary">
           {tg('hotspots.summary', { start: summary.activeAtStart, new: summary.new, eliminated: summary.eliminated, end: summary.activeAtEnd })}
         </span>

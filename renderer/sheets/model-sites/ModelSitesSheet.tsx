@@ -16,6 +16,7 @@ import { SaveStatus } from '../../grid/SaveStatus';
 import { SpreadsheetGrid } from '../../grid/SpreadsheetGrid';
 import { loadingOverlay, SheetMessages } from '../../grid/SheetMessages';
 import { useSpreadsheet } from '../../grid/use-spreadsheet';
+import { SheetExportButtons } from '../export/SheetExportButtons';
 import { blankModelSite, missingRequired, MODEL_SITE_FIELD_MAP, modelSiteAccess, modelSiteColumns, NEW_ROW_ID } from './model-site-columns';
 import '../sheet.css';
 
@@ -23,6 +24,7 @@ type Props = { periodId: string; officeCode: string; isLocked: boolean; language
 
 const ROW_SELECTION: RowSelectionOptions<ModelSiteRow> = { mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: false };
 const rowIdOf = (p: GetRowIdParams<ModelSiteRow>) => p.data.id;
+const registerIdOf = (row: ModelSiteRow) => row.id;
 const recordOf = (row: ModelSiteRow): RecordRef | null => (row.id === NEW_ROW_ID ? null : { table: 'model_sites', recordId: row.id, label: String(row.values.name ?? '') });
 
 /**
@@ -127,6 +129,7 @@ export function ModelSitesSheet({ periodId, officeCode, isLocked, language }: Pr
         <button type="button" className="button small" data-testid="remove-model-sites" onClick={askRemove}>
           {t('modelSites.remove')}
         </button>
+        <SheetExportButtons<ModelSiteRow> sheet="modelSites" periodId={periodId} gridApi={gridApi} idOf={registerIdOf} />
         <span className="hint toolbar-hint">{t('modelSites.newRowHint')}</span>
       </div>
       <SheetMessages edits={edits} language={language} />
