@@ -32,10 +32,12 @@ export type OpenOptions = {
 
 /**
  * Another writer's lock is answered within a second: our write transactions take
- * milliseconds (an import of the whole unit list ≈ 0.1 s), so 800 ms still waits out
- * a neighbour's normal commit while a real conflict gets its sentence well under 1 s.
+ * milliseconds (one edit batch ≈ 0.1–10 ms with fsync, an import of the whole unit
+ * list ≈ 0.1 s), so 500 ms still waits out a neighbour's normal commit, while a real
+ * conflict (a long `pcmt load` in another process) gets its sentence in about half a
+ * second, with room to spare on a slow PC, instead of a 5-second freeze.
  */
-export const BUSY_TIMEOUT_MS = 800;
+export const BUSY_TIMEOUT_MS = 500;
 
 function sqliteCode(error: unknown): string {
   return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';

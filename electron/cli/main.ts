@@ -3,7 +3,7 @@
  * user mistake gets one clear sentence and a non-zero exit code (2 for usage, 1 for
  * refused input); unexpected failures exit with 70.
  */
-import { isAppError } from '../../shared/errors';
+import { isAppError, storageFailureCode } from '../../shared/errors';
 import { cliExchangeMessage } from '../../shared/i18n/cli-exchange-messages';
 import { cliImportMessage } from '../../shared/i18n/cli-import-messages';
 import { cliMessage } from '../../shared/i18n/cli-messages';
@@ -121,6 +121,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     }
     if (isAppError(error)) {
       io.err(errorMessage(error.code, error.params, language));
+      return 1;
+    }
+    const storage = storageFailureCode(error);
+    if (storage !== null) {
+      io.err(errorMessage(storage, {}, language));
       return 1;
     }
     io.err(cliMessage(language, 'internal', { detail: error instanceof Error ? error.message : String(error) }));

@@ -4,17 +4,18 @@
  */
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { openServices } from '../services/index';
+import { openServices, type Services } from '../services/index';
 import type { Language } from '../../shared/i18n/format';
 import { startHost, type RunningHost } from './server';
 
 export const REPO_ROOT = path.resolve(fileURLToPath(new URL('../../', import.meta.url)));
 export const RENDERER_ROOT = path.join(REPO_ROOT, 'dist', 'renderer');
 
-export type HostRun = { host: RunningHost; stopped: Promise<void> };
+export type HostRun = { host: RunningHost; stopped: Promise<void>; notices: Services['notices'] };
 
-export async function runHost(workspacePath: string, port: number, languageOverride: Language | null): Promise<HostRun> {
-  const services = openServices({ workspacePath, hostKind: 'browser', languageOverride });
+/** `isCreateAllowed`: the caller's explicit decision that a missing file becomes a new workspace. */
+export async function runHost(workspacePath: string, port: number, languageOverride: Language | null, isCreateAllowed = false): Promise<HostRun> {
+  const services = openServices({ workspacePath, hostKind: 'browser', languageOverride, isCreateAllowed });
   let host: RunningHost;
   try {
     host = await startHost({ handlers: services.handlers, language: services.language, rendererRoot: RENDERER_ROOT, port });
@@ -34,5 +35,5 @@ export async function runHost(workspacePath: string, port: number, languageOverr
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
-  return { host, stopped };
+  return { host, stopped, notices: services.notices };
 }

@@ -24,7 +24,9 @@ function workspacePath(): string {
 
 function start(): void {
   try {
-    services = openServices({ workspacePath: workspacePath(), hostKind: 'electron' });
+    // Created only on first run at the default path, or on an explicit "New" (`pcmt start --new`).
+    const isCreateAllowed = process.env['PCMT_WORKSPACE'] === undefined || process.env['PCMT_NEW_WORKSPACE'] === '1';
+    services = openServices({ workspacePath: workspacePath(), hostKind: 'electron', isCreateAllowed });
   } catch (error) {
     // Nothing works without the workspace file; say why instead of showing an empty window.
     dialog.showErrorBox('PCMT Desk', isAppError(error) ? errorMessage(error.code, error.params, 'vi') : String(error));

@@ -19,3 +19,8 @@ export function userDataFolder(platform: NodeJS.Platform = process.platform, env
 export function defaultWorkspacePath(env: NodeJS.ProcessEnv = process.env): string {
   return env.PCMT_WORKSPACE ?? path.join(userDataFolder(process.platform, env), WORKSPACE_FILE);
 }
+
+/** True when no PCMT_WORKSPACE points elsewhere: the per-user default, which the first run creates. */
+export function isDefaultWorkspaceChosen(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.PCMT_WORKSPACE === undefined;
+}

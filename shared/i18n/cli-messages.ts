@@ -5,11 +5,11 @@ import { interpolate } from './format';
 const vi = {
   usage: `Cách dùng: pcmt <lệnh> [tùy chọn]
   pcmt init --workspace TỆP [--units TỆP_DANH_MỤC] [--office MÃ_ĐƠN_VỊ] [--scheme GSO_2004|NSO_2025]
-  pcmt units import TỆP_DANH_MỤC [--workspace TỆP] [--json]
+  pcmt units import TỆP_DANH_MỤC [--workspace TỆP] [--confirm-moves] [--json]
   pcmt dump [--workspace TỆP] [--period KỲ] [--json]
   pcmt load TỆP.json [--workspace TỆP] [--period KỲ] [--json]
-  pcmt serve [--workspace TỆP] [--port SỐ]
-  pcmt start [--workspace TỆP]
+  pcmt serve [--workspace TỆP] [--new] [--port SỐ]   (--new: tạo tệp dữ liệu mới khi TỆP chưa có)
+  pcmt start [--workspace TỆP] [--new]
   pcmt classify [--reading cumulative|literal] < số_liệu.jsonl   (mỗi dòng một xã, JSON; in kết quả phân loại theo QĐ 28/2025)
   pcmt check --period KỲ [--workspace TỆP] [--json]   (kiểm tra số liệu của kỳ, in lỗi, cảnh báo và phân loại từng xã; mã thoát 1 khi còn lỗi)
 Kỳ báo cáo: 2025, 2025-H1, 2025-Q3, 2025-06, 2025-AY, 2025-HN, 2025-AM, 2025-03-01_2025-08-31. Thêm --lang en để hiện tiếng Anh.
@@ -70,11 +70,11 @@ type CliKey = keyof typeof vi;
 const en: Record<CliKey, string> = {
   usage: `Usage: pcmt <command> [options]
   pcmt init --workspace FILE [--units LISTFILE] [--office UNITCODE] [--scheme GSO_2004|NSO_2025]
-  pcmt units import LISTFILE [--workspace FILE] [--json]
+  pcmt units import LISTFILE [--workspace FILE] [--confirm-moves] [--json]
   pcmt dump [--workspace FILE] [--period PERIOD] [--json]
   pcmt load FILE.json [--workspace FILE] [--period PERIOD] [--json]
-  pcmt serve [--workspace FILE] [--port N]
-  pcmt start [--workspace FILE]
+  pcmt serve [--workspace FILE] [--new] [--port N]   (--new: create a new workspace when FILE does not exist)
+  pcmt start [--workspace FILE] [--new]
   pcmt classify [--reading cumulative|literal] < figures.jsonl   (one commune per JSON line; prints its QĐ 28/2025 class)
   pcmt check --period PERIOD [--workspace FILE] [--json]   (checks the period's data; prints errors, warnings and each commune's class; exit code 1 while errors remain)
 Periods: 2025, 2025-H1, 2025-Q3, 2025-06, 2025-AY, 2025-HN, 2025-AM, 2025-03-01_2025-08-31. Add --lang en for English.

@@ -36,7 +36,9 @@ export function tempWorkspace(prefix = 'pcmt-e2e-'): string {
 }
 
 export function startHost(workspace: string): Promise<Host> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--workspace', workspace, '--port', '0'], {
+  // A test that starts on a fresh path chooses "New" explicitly, as a user would.
+  const isNew = !fs.existsSync(workspace);
+  const child = spawn(process.execPath, [CLI, 'serve', '--workspace', workspace, ...(isNew ? ['--new'] : []), '--port', '0'], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

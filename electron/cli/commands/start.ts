@@ -12,7 +12,7 @@ import { userDataFolder } from '../../services/paths';
 import { optionText } from '../args';
 import type { CliContext, Command } from '../context';
 import { isRendererBuilt, portOption } from './serve';
-import { workspaceOption } from './workspace-option';
+import { isCreateChosen, printNotices, workspaceOption } from './workspace-option';
 
 /** The Electron binary, found without require('electron') (which would try to download it). */
 function electronBinary(): string | null {
@@ -46,11 +46,15 @@ function openInChromium(url: string): string | null {
 
 export const startCommand: Command = {
   valued: ['workspace', 'port', 'lang'],
-  flags: [],
+  flags: ['new'],
   async run({ args, language, io }: CliContext) {
     const electron = electronBinary();
     if (electron !== null && npmRun('build')) {
-      const env = { ...process.env, ...(optionText(args, 'workspace') ? { PCMT_WORKSPACE: workspaceOption(args) } : {}) };
+      const env = {
+        ...process.env,
+        ...(optionText(args, 'workspace') ? { PCMT_WORKSPACE: workspaceOption(args) } : {}),
+        ...(args.options.has('new') ? { PCMT_NEW_WORKSPACE: '1' } : {}),
+      };
       return spawnSync(electron, [REPO_ROOT], { stdio: 'inherit', env }).status ?? 1;
     }
     io.out(cliMessage(language, 'electronMissing'));
@@ -58,8 +62,9 @@ export const startCommand: Command = {
       io.err(cliMessage(language, 'rendererMissing'));
       npmRun('build:renderer');
     }
-    const { host, stopped } = await runHost(workspaceOption(args), portOption(args, language), null);
+    const { host, stopped, notices } = await runHost(workspaceOption(args), portOption(args, language), null, isCreateChosen(args));
     io.out(host.url);
+    printNotices(io, language, notices);
     const browser = openInChromium(host.url);
     if (browser !== null) io.out(cliMessage(language, 'openedIn', { browser }));
     io.err(cliMessage(language, 'serving'));
