@@ -97,7 +97,8 @@ async function round(host: Host, clients: Client[], killAfter: number | null, ne
       }
     }),
   );
-  if (killAfter === null) kill();
+  // Also when every client stopped early (a refused connection): never leave this host alive beside the next one.
+  kill();
   await killing;
 }
 
