@@ -87,3 +87,29 @@ describe('pcmt backup and restore', () => {
     expect((await run('restore', bak, '--workspace', ws)).code).toBe(0);
   });
 });
+
+it('pcmt load and a unit-list import take a backup first (one per ten minutes), as receiving does', async () => {
+  const ws = path.join(dir, 'load.sqlite');
+  const units = path.join(DATA, 'dvhc-2025-07-01.csv');
+  expect((await run('init', '--workspace', ws, '--units', units, '--office', '01')).code).toBe(0);
+  const folder = `${ws}.backups`;
+  // Before the office was chosen there was nothing worth a copy.
+  expect(fs.existsSync(folder)).toBe(false);
+  const dumped = await run('dump', '--workspace', ws, '--period', '2025-Q3', '--json');
+  const dumpFile = path.join(dir, 'dump.json');
+  fs.writeFileSync(dumpFile, dumped.out);
+  const loaded = await run('load', dumpFile, '--workspace', ws, '--period', '2025-Q3');
+  expect(loaded.code).toBe(0);
+  expect(fs.readdirSync(folder).filter((f) => f.endsWith('.import.bak'))).toHaveLength(1);
+  const renamed = path.join(dir, 'renamed.csv');
+  fs.writeFileSync(renamed, fs.readFileSync(units, 'utf8').replace('Phường Hoàn Kiếm', 'Phường Hoàn Kiếm Mới'));
+  expect((await run('units', 'import', renamed, '--workspace', ws)).code).toBe(0);
+  expect(fs.readdirSync(folder).filter((f) => f.endsWith('.import.bak'))).toHaveLength(1);
+  // Ten minutes later (the coalescing mark moved back), a unit-list import takes its own copy.
+  const db = openDatabase(ws, { isCreateAllowed: false });
+  db.prepare("UPDATE settings SET value = '2000-01-01T00:00:00.000Z' WHERE key = 'last_import_backup'").run();
+  closeDatabase(db);
+  expect((await run('units', 'import', units, '--workspace', ws)).code).toBe(0);
+  expect(fs.readdirSync(folder).filter((f) => f.endsWith('.import.bak'))).toHaveLength(2);
+});
+

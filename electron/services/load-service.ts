@@ -13,6 +13,7 @@ import { recordsChangedByBatch } from '../../db/queries/history';
 import { listCommuneRows } from './commune-status-service';
 import { applyEdits } from './edit-service';
 import { listHotspotRows, listModelSiteRows } from './register-service';
+import { backupBeforeImport } from './backup-service';
 import { localToday, type Workspace } from './workspace';
 
 export type DumpRecord = Record<string, FieldValue>;
@@ -137,6 +138,7 @@ function countOf(ids: Iterable<string>, changed: ReadonlySet<string>, isAdded: (
 
 export function loadDump(ws: Workspace, input: LoadInput): LoadSummary {
   if (input.periodId === null && input.statuses.length > 0) throw new AppError('EDIT_NEEDS_PERIOD');
+  backupBeforeImport(ws);
   return ws.db
     .transaction((): LoadSummary => {
       const listPeriod = input.periodId ?? quarterOf(localToday());
