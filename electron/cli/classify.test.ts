@@ -33,7 +33,7 @@ describe('pcmt classify', () => {
   });
 
   // Issue 12, "done when": đ "at level II when ≥ 2 are at level III or more serious … on a key route" (QĐ 28/2025 Art. 4).
-  it.each(['cumulative', 'literal'])('gives TRONG_DIEM_II without LITERAL_DIFFERS for a = 0.15 %%, c = 0.07 %%, intra-provincial route (%s)', async (reading) => {
+  it.each([{ reading: 'cumulative' }, { reading: 'literal' }])('gives TRONG_DIEM_II without LITERAL_DIFFERS for a = 0.15 per cent, c = 0.07 per cent, intra-provincial route ($reading)', async ({ reading }) => {
     const run = await classify(lines({ id: 'R', resident_population: 10_000, addicts_with_records: 15, drug_offenders_arrested: 7, key_route: 'INTRA_PROVINCE' }), '--reading', reading);
     expect(run.code).toBe(0);
     const [row] = parsed(run);

@@ -12,7 +12,7 @@ import { classifyCommune, criteriaCountFor, READINGS, type CommuneFigures } from
 const ISSUE_EXAMPLE: CommuneFigures = { resident_population: 10_000, addicts_with_records: 15, drug_offenders_arrested: 7, key_route: 'INTRA_PROVINCE' };
 
 describe('đ "at level II when ≥ 2 are at level III or more serious" counts for level II in both readings', () => {
-  it.each(READINGS)('a = 0.15 %%, c = 0.07 %%, intra-provincial route → TRONG_DIEM_II (%s), no LITERAL_DIFFERS', (reading) => {
+  it.each(READINGS.map((reading) => ({ reading })))('a = 0.15 per cent, c = 0.07 per cent, intra-provincial route → TRONG_DIEM_II ($reading), no LITERAL_DIFFERS', ({ reading }) => {
     const c = classifyCommune(ISSUE_EXAMPLE, reading);
     expect(c.criteria_met).toEqual({ a: 'II', b: null, c: 'II', d: null, dd: 'I' });
     expect(c.computed_class).toBe('TRONG_DIEM_II');

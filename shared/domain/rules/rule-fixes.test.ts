@@ -119,6 +119,6 @@ describe('CHUYEN_DIA_DIEM (moved) is not active', () => {
     expect(hotspotPeriodFlags('2025-03-01', null, '2025-07-01', '2025-09-30', 'DANG_HOAT_DONG').isActiveAtEnd).toBe(true);
   });
   it('so a drug-free commune whose only hotspot moved away has no V5 error', () => {
-    expect(problems(context({}, [hotspot('h1', { category: 'TU_DIEM', status: 'CHUYEN_DIA_DIEM' })]), V5)).toEqual([]);
+    expect(problems(context({}, [hotspot('h1', { category: 'DIEM_TO_CHUC_CHUA_CHAP', status: 'CHUYEN_DIA_DIEM' })]), V5)).toEqual([]);
   });
 });
