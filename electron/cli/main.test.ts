@@ -3,6 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { updateCommuneStatuses } from '../services/commune-status-service';
+import { openServices } from '../services/index';
+import { setOffice } from '../services/office-service';
 import { main } from './main';
 
 const DATA = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
@@ -25,7 +28,7 @@ describe('pcmt units import', () => {
     const ws = path.join(dir, 'units.sqlite');
     const first = await run('units', 'import', path.join(DATA, 'dvhc-2025-07-01.csv'), '--workspace', ws, '--json');
     expect(first.code).toBe(0);
-    expect(JSON.parse(first.out)).toEqual({ scheme: 'NSO_2025', provinces: 34, districts: 0, communes: 3321, added: 3355, changed: 0, unchanged: 0 });
+    expect(JSON.parse(first.out)).toEqual({ scheme: 'NSO_2025', provinces: 34, districts: 0, communes: 3321, added: 3355, changed: 0, unchanged: 0, isApplied: true, moves: [] });
     const again = await run('units', 'import', path.join(DATA, 'dvhc-2025-07-01.csv'), '--workspace', ws);
     expect(again.out).toContain('không có gì thay đổi');
     const english = await run('units', 'import', path.join(DATA, 'dvhc-2025-07-01.csv'), '--workspace', ws, '--lang', 'en');
@@ -45,6 +48,39 @@ describe('pcmt units import', () => {
     expect((await run('units', 'import', '--workspace', ws)).code).toBe(2);
     expect((await run('units', 'import', badList, '--bogus')).code).toBe(2);
     expect((await run('frobnicate')).err).toContain('không tồn tại');
+  });
+});
+
+describe('pcmt units import --confirm-moves', () => {
+  it('refuses, with exit 1 and nothing changed, a list renaming a commune that holds data, until confirmed', async () => {
+    const ws = path.join(dir, 'moves.sqlite');
+    const list = fs.readFileSync(path.join(DATA, 'dvhc-2025-07-01.csv'), 'utf8');
+    expect((await run('units', 'import', path.join(DATA, 'dvhc-2025-07-01.csv'), '--workspace', ws)).code).toBe(0);
+    const services = openServices({ workspacePath: ws, hostKind: 'cli' });
+    setOffice(services.workspace, 'NSO_2025', 'PROVINCE', '01');
+    updateCommuneStatuses(services.workspace, '2025-Q3', [{ communeCode: '00070', field: 'addicts_with_records', value: 3 }]);
+    services.close();
+    const renamed = path.join(dir, 'renamed.csv');
+    fs.writeFileSync(renamed, list.replace('00070,Phường Hoàn Kiếm', '00070,Phường Gươm'));
+    const stored = (): unknown[] => {
+      const s = openServices({ workspacePath: ws, hostKind: 'cli' });
+      try {
+        const name = s.workspace.db.prepare("SELECT name FROM admin_units WHERE level = 'COMMUNE' AND code = '00070'").pluck().get();
+        return [name, s.workspace.db.prepare('SELECT count(*) FROM unit_list_imports').pluck().get()];
+      } finally {
+        s.close();
+      }
+    };
+    const before = stored();
+    const held = await run('units', 'import', renamed, '--workspace', ws);
+    expect(held.code).toBe(1);
+    expect(held.err).toContain('00070 Phường Hoàn Kiếm → Phường Gươm');
+    expect(held.err).toContain('--confirm-moves');
+    expect(stored()).toEqual(before);
+    expect(before[0]).toBe('Phường Hoàn Kiếm');
+    const confirmed = await run('units', 'import', renamed, '--workspace', ws, '--confirm-moves', '--json');
+    expect(confirmed.code).toBe(0);
+    expect(JSON.parse(confirmed.out)).toMatchObject({ isApplied: true, changed: 1, moves: [{ code: '00070', isRenamed: true }] });
   });
 });
 

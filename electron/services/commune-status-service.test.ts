@@ -26,10 +26,10 @@ function code(fn: () => unknown): string {
   return 'no error';
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcmt-status-'));
   s = openServices({ workspacePath: path.join(dir, 'ws.sqlite'), hostKind: 'cli' });
-  importUnitList(s.workspace, fs.readFileSync(path.join(DATA, 'dvhcvn-2025-03-01.json')), 'dvhcvn.json');
+  await importUnitList(s.workspace, fs.readFileSync(path.join(DATA, 'dvhcvn-2025-03-01.json')), 'dvhcvn.json');
   const hanoi = listChildUnits(s.workspace, 'GSO_2004', null, null).find((u) => u.name === 'Thành phố Hà Nội');
   const district = listChildUnits(s.workspace, 'GSO_2004', 'PROVINCE', hanoi?.code ?? '').find((u) => u.name === 'Huyện Đông Anh');
   if (!district) throw new Error('Huyện Đông Anh not found');

@@ -46,10 +46,10 @@ function newHotspot(values: Record<string, unknown>): Edit {
   return { sheet: 'hotspots', op: 'create', values: { commune_code: communes[0], ...values } as Record<string, string> };
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcmt-edits-'));
   s = openServices({ workspacePath: path.join(dir, 'ws.sqlite'), hostKind: 'cli' });
-  importUnitList(s.workspace, fs.readFileSync(path.join(DATA, 'dvhcvn-2025-03-01.json')), 'dvhcvn.json');
+  await importUnitList(s.workspace, fs.readFileSync(path.join(DATA, 'dvhcvn-2025-03-01.json')), 'dvhcvn.json');
   setOffice(s.workspace, 'GSO_2004', 'DISTRICT', '017');
   communes = listCommuneRows(s.workspace, P).map((r) => r.code);
   s.workspace.db.prepare("INSERT INTO settings (key, value) VALUES ('user_name', 'Nguyễn Thị Lan')").run();

@@ -53,7 +53,7 @@ export function createHandlers(ws: Workspace): Handlers {
       setLanguage(ws, value);
       return { language: value };
     },
-    'units.import': ({ fileName, contentBase64 }) => importUnitList(ws, Buffer.from(contentBase64, 'base64'), fileName),
+    'units.import': ({ fileName, contentBase64, isMoveConfirmed }) => importUnitList(ws, Buffer.from(contentBase64, 'base64'), fileName, { isMoveConfirmed }),
     'units.schemes': () => listSchemeSummaries(ws),
     'units.children': ({ scheme, parentLevel, parentCode }) => listChildUnits(ws, scheme, parentLevel, parentCode),
     'office.get': () => getOffice(ws),

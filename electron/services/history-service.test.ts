@@ -23,10 +23,10 @@ function find(query: Partial<HistoryQuery>): { entries: HistoryEntry[]; total: n
   return listHistoryEntries(s.workspace, { ...all, ...query });
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcmt-history-'));
   s = openServices({ workspacePath: path.join(dir, 'ws.sqlite'), hostKind: 'cli' });
-  importUnitList(s.workspace, fs.readFileSync(path.join(DATA, 'dvhcvn-2025-03-01.json')), 'dvhcvn.json');
+  await importUnitList(s.workspace, fs.readFileSync(path.join(DATA, 'dvhcvn-2025-03-01.json')), 'dvhcvn.json');
   setOffice(s.workspace, 'GSO_2004', 'DISTRICT', '017');
   dongAnhTown = listCommuneRows(s.workspace, '2025-Q3').find((r) => r.name === 'Thị trấn Đông Anh')?.code ?? '';
   applyEdits(s.workspace, {

@@ -38,10 +38,10 @@ function find(report: IndicatorsReport, code: string): IndicatorResult {
   return row;
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcmt-indicators-'));
   s = openServices({ workspacePath: path.join(dir, 'ws.sqlite'), hostKind: 'cli' });
-  importUnitList(s.workspace, fs.readFileSync(path.join(DATA, 'dvhcvn-2025-03-01.json')), 'dvhcvn.json');
+  await importUnitList(s.workspace, fs.readFileSync(path.join(DATA, 'dvhcvn-2025-03-01.json')), 'dvhcvn.json');
   setOffice(s.workspace, 'GSO_2004', 'DISTRICT', '017');
   communes = listCommuneRows(s.workspace, '2025').map((r) => r.code);
 });

@@ -27,10 +27,10 @@ async function failure(method: string, input: unknown): Promise<string> {
   return result.ok ? 'ok' : result.error.code;
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcmt-periods-'));
   s = openServices({ workspacePath: path.join(dir, 'ws.sqlite'), hostKind: 'cli' });
-  importUnitList(s.workspace, fs.readFileSync(path.join(DATA, 'dvhcvn-2025-03-01.json')), 'dvhcvn.json');
+  await importUnitList(s.workspace, fs.readFileSync(path.join(DATA, 'dvhcvn-2025-03-01.json')), 'dvhcvn.json');
   setOffice(s.workspace, 'GSO_2004', 'DISTRICT', '017');
   communes = listCommuneRows(s.workspace, '2025-Q2').map((r) => r.code);
 });

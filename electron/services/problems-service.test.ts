@@ -30,10 +30,10 @@ function setStatus(code: string, values: Record<string, string | number | null>)
   applyEdits(s.workspace, { periodId: PERIOD, cause: 'typing', mode: 'all', edits });
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcmt-problems-'));
   s = openServices({ workspacePath: path.join(dir, 'ws.sqlite'), hostKind: 'cli' });
-  importUnitList(s.workspace, fs.readFileSync(path.join(DATA, 'dvhcvn-2025-03-01.json')), 'dvhcvn.json');
+  await importUnitList(s.workspace, fs.readFileSync(path.join(DATA, 'dvhcvn-2025-03-01.json')), 'dvhcvn.json');
   setOffice(s.workspace, 'GSO_2004', 'DISTRICT', '017');
   communes = listCommuneRows(s.workspace, PERIOD).map((r) => r.code);
 });

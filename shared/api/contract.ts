@@ -68,6 +68,22 @@ export type UnitImportSummary = {
   changed: number;
   unchanged: number;
   format: 'xlsx' | 'csv' | 'json';
+  /** False when `moves` needs confirmation and none was given: then nothing was stored. */
+  isApplied: boolean;
+  /** Units holding the office's data that the list renames or moves out of the office. */
+  moves: UnitMove[];
+};
+
+/** A unit with the office's records (statuses, hotspots, model sites) that a unit list renames or moves out of the office. */
+export type UnitMove = {
+  level: UnitLevel;
+  code: string;
+  name: string;
+  newName: string;
+  isRenamed: boolean;
+  isMovedOut: boolean;
+  /** How many of the office's records refer to the unit. */
+  records: number;
 };
 
 export type SchemeSummary = {
@@ -158,7 +174,7 @@ export type ApiContract = {
   'app.info': { input: z.infer<Schemas['app.info']>; output: AppInfo };
   /** Stores the interface language; later messages use it. */
   'settings.setLanguage': { input: z.infer<Schemas['settings.setLanguage']>; output: { language: Language } };
-  /** Imports an administrative-unit list (format detected by content), all or nothing. */
+  /** Imports an administrative-unit list (format detected by content), all or nothing; renames or moves of units with the office's data wait for `isMoveConfirmed`. */
   'units.import': { input: z.infer<Schemas['units.import']>; output: UnitImportSummary };
   /** The schemes with their levels and unit counts in this workspace. */
   'units.schemes': { input: z.infer<Schemas['units.schemes']>; output: SchemeSummary[] };

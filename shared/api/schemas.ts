@@ -49,6 +49,8 @@ export const schemas = {
     .object({
       fileName: z.string().min(1).max(255),
       contentBase64: z.string().max(Math.ceil((MAX_UNIT_LIST_BYTES * 4) / 3) + 4),
+      /** Apply renames and moves of units that hold the office's data (the summary listed them). */
+      isMoveConfirmed: z.boolean().optional(),
     })
     .strict(),
   'units.schemes': empty,

@@ -33,7 +33,7 @@ import { applyEdits } from '../../electron/services/edit-service';
 import { openServices } from '../../electron/services/index';
 import { listCommuneRows } from '../../electron/services/commune-status-service';
 import { setOffice } from '../../electron/services/office-service';
-import { importUnitList } from '../../electron/services/units-service';
+import { importUnitJson } from '../../electron/services/units-service';
 import { districtsOf, makeProvinceWorkspace, PROVINCE_OFFICE, PROVINCE_PASSPHRASE, PROVINCE_UNIT, sendPackage, testSeed, type Sent, type UnitsJson } from '../consolidation/consolidation-fixtures';
 import type { BenchRow } from './hotspots-ui';
 
@@ -154,7 +154,7 @@ function seedProvinceForExport(file: string, hanoi: UnitsJson): number {
   try {
     const ws = s.workspace;
     setSetting(ws.db, 'exchange_environment', 'training');
-    importUnitList(ws, Buffer.from(JSON.stringify(hanoi), 'utf8'), 'hanoi.json');
+    importUnitJson(ws, Buffer.from(JSON.stringify(hanoi), 'utf8'), 'hanoi.json');
     setOffice(ws, 'GSO_2004', 'PROVINCE', PROVINCE_UNIT);
     generateKeys(ws, PASS, false);
     const signing = activeKey(ws.db, 'signing');

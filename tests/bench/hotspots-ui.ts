@@ -61,7 +61,7 @@ export async function seedHotspotWorkspace(count: number): Promise<{ file: strin
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcmt-bench-ui-'));
   const file = path.join(dir, 'hotspots.sqlite');
   const services = openServices({ workspacePath: file, hostKind: 'cli' });
-  importUnitList(services.workspace, fs.readFileSync(path.join(DATA, 'dvhcvn-2025-03-01.json')), 'dvhcvn.json');
+  await importUnitList(services.workspace, fs.readFileSync(path.join(DATA, 'dvhcvn-2025-03-01.json')), 'dvhcvn.json');
   setOffice(services.workspace, 'GSO_2004', 'DISTRICT', '017');
   const communes = listCommuneRows(services.workspace, '2025-Q3').map((r) => r.code);
   const start = performance.now();

@@ -22,7 +22,7 @@ import { writeTrustFile } from '../../electron/services/exchange/trust-list';
 import { importTrustFile } from '../../electron/services/exchange/trust-service';
 import { openServices, type Services } from '../../electron/services/index';
 import { setOffice } from '../../electron/services/office-service';
-import { importUnitList } from '../../electron/services/units-service';
+import { importUnitJson } from '../../electron/services/units-service';
 import type { FieldValue } from '../../shared/domain/fields';
 
 process.env.PCMT_KEY_WORK_FACTOR = '12';
@@ -157,7 +157,7 @@ export function makeProvinceWorkspace(file: string, units: UnitsJson = SMALL_UNI
   try {
     const ws = s.workspace;
     setSetting(ws.db, 'exchange_environment', 'training');
-    importUnitList(ws, Buffer.from(JSON.stringify(units), 'utf8'), 'units.json');
+    importUnitJson(ws, Buffer.from(JSON.stringify(units), 'utf8'), 'units.json');
     setOffice(ws, 'GSO_2004', 'PROVINCE', PROVINCE_UNIT);
     importIdentity(ws, formatIdentityFile(testSeed('province-x25519'), '2025-10-01T00:00:00Z'), PROVINCE_PASSPHRASE);
     importTrustFile(ws, 'trustlist.bctrust', writeTrustFile(trustList(districtsOf(units)), [testSeed('root-a'), testSeed('root-b')]), true);

@@ -17,7 +17,7 @@ import { addOffice, importTrustFile, initAuthority, publishTrustList } from '../
 import { applyEdits } from '../../electron/services/edit-service';
 import { openServices, type Services } from '../../electron/services/index';
 import { setOffice } from '../../electron/services/office-service';
-import { importUnitList } from '../../electron/services/units-service';
+import { importUnitJson } from '../../electron/services/units-service';
 
 export const UNITS_FILE = fileURLToPath(new URL('../../../shared/data/dvhcvn-2025-03-01.json', import.meta.url));
 export const PASS = 'mật khẩu thử nghiệm dài 2025';
@@ -32,7 +32,7 @@ export function unitsTemplate(dir: string): string {
   const file = path.join(dir, 'units-template.sqlite');
   const s = openServices({ workspacePath: file, hostKind: 'cli' });
   try {
-    importUnitList(s.workspace, fs.readFileSync(UNITS_FILE), 'dvhcvn-2025-03-01.json');
+    importUnitJson(s.workspace, fs.readFileSync(UNITS_FILE), 'dvhcvn-2025-03-01.json');
   } finally {
     s.close();
   }

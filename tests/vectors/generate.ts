@@ -16,7 +16,7 @@ import { importTrustFile } from '../../electron/services/exchange/trust-service'
 import { writeTrustFile } from '../../electron/services/exchange/trust-list';
 import { openServices } from '../../electron/services/index';
 import { setOffice } from '../../electron/services/office-service';
-import { importUnitList } from '../../electron/services/units-service';
+import { importUnitJson } from '../../electron/services/units-service';
 import { corpusTrustList, KEY_LABELS, keyIdOfLabel, recipientOf, testSecret, UNITS_JSON, VERIFIER_PASSPHRASE } from './corpus-keys';
 import { corpusVectors } from './corpus-vectors';
 
@@ -47,7 +47,7 @@ function buildWorkspace(file: string, unitsBytes: Buffer, trustBytes: Buffer): v
   try {
     const ws = services.workspace;
     setSetting(ws.db, 'exchange_environment', 'training');
-    importUnitList(ws, unitsBytes, 'units.json');
+    importUnitJson(ws, unitsBytes, 'units.json');
     setOffice(ws, 'GSO_2004', 'PROVINCE', '01');
     importIdentity(ws, formatIdentityFile(testSecret('verifier-x25519'), '2025-10-01T00:00:00Z'), VERIFIER_PASSPHRASE);
     importTrustFile(ws, 'trustlist.bctrust', trustBytes, true);

@@ -12,7 +12,7 @@ import { importUnitList } from '../../services/units-service';
 import type { Workspace } from '../../services/workspace';
 import { optionText } from '../args';
 import { CliError, type CliContext, type Command } from '../context';
-import { describeImport, readListFile } from './units-import';
+import { describeImport, movesRefusal, readListFile } from './units-import';
 import { workspaceOption } from './workspace-option';
 
 function levelOfCode(code: string, language: Language): UnitLevel {
@@ -45,7 +45,11 @@ export const initCommand: Command = {
       io.out(cliMessage(language, 'workspaceReady', { path: ws.path }));
       // A training workspace signs `environment: "training"` and takes ZZ- office codes (exchange-format.md §3.8).
       if (args.options.has('training')) setSetting(ws.db, 'exchange_environment', 'training');
-      if (bytes !== null && unitsFile !== undefined) io.out(describeImport(language, importUnitList(ws, bytes, path.basename(unitsFile))));
+      if (bytes !== null && unitsFile !== undefined) {
+        const summary = await importUnitList(ws, bytes, path.basename(unitsFile));
+        if (!summary.isApplied) throw movesRefusal(language, summary, path.basename(unitsFile));
+        io.out(describeImport(language, summary));
+      }
       const officeCode = optionText(args, 'office');
       if (officeCode !== undefined) {
         const level = levelOfCode(officeCode, language);

@@ -1,9 +1,10 @@
-/** `pcmt units import LISTFILE [--workspace FILE] [--json]` */
+/** `pcmt units import LISTFILE [--workspace FILE] [--confirm-moves] [--json]` */
 import fs from 'node:fs';
 import path from 'node:path';
 import { cliMessage, formatCount } from '../../../shared/i18n/cli-messages';
 import type { Language } from '../../../shared/i18n/format';
 import type { UnitImportSummary } from '../../../shared/api/contract';
+import { errorMessage } from '../../../shared/i18n/messages';
 import { openServices } from '../../services/index';
 import { importUnitList } from '../../services/units-service';
 import { CliError, type CliContext, type Command } from '../context';
@@ -33,26 +34,33 @@ export function describeImport(language: Language, summary: UnitImportSummary): 
   return cliMessage(language, summary.added === 0 && summary.changed === 0 ? 'importedNoChange' : 'imported', params);
 }
 
+/** The refusal of a list that renames or moves units holding the office's data: what, which, and how to go on. */
+export function movesRefusal(language: Language, summary: UnitImportSummary, file: string): CliError {
+  const shown = summary.moves.slice(0, 10).map((m) => (m.isRenamed ? `${m.code} ${m.name} → ${m.newName}` : `${m.code} ${m.name}`));
+  const communes = summary.moves.length > shown.length ? `${shown.join('; ')}; …` : shown.join('; ');
+  return new CliError(errorMessage('UNITS_MOVES_NEED_CONFIRMATION', { file, count: summary.moves.length, communes }, language), 1);
+}
+
 export const unitsImportCommand: Command = {
   valued: ['workspace', 'lang'],
-  flags: ['json'],
+  flags: ['json', 'confirm-moves'],
   async run({ args, language, io }: CliContext) {
     const file = args.positionals[0];
     if (file === undefined) throw new CliError(cliMessage(language, 'missingArgument', { command: 'units import', what: cliMessage(language, 'listFile') }));
     const bytes = readListFile(file, language);
     const services = openServices({ workspacePath: workspaceOption(args), hostKind: 'cli', languageOverride: language });
     try {
-      const summary = importUnitList(services.workspace, bytes, path.basename(file));
+      const name = path.basename(file);
+      const summary = await importUnitList(services.workspace, bytes, name, { isMoveConfirmed: args.options.has('confirm-moves') });
       if (args.options.has('json')) {
-        const { scheme, provinces, districts, communes, added, changed, unchanged } = summary;
-        io.out(JSON.stringify({ scheme, provinces, districts, communes, added, changed, unchanged }));
-      } else {
-        io.out(describeImport(language, summary));
+        const { scheme, provinces, districts, communes, added, changed, unchanged, isApplied, moves } = summary;
+        io.out(JSON.stringify({ scheme, provinces, districts, communes, added, changed, unchanged, isApplied, moves }));
       }
+      if (!summary.isApplied) throw movesRefusal(language, summary, name);
+      if (!args.options.has('json')) io.out(describeImport(language, summary));
       return 0;
     } finally {
       services.close();
     }
   },
 };
-

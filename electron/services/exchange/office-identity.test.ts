@@ -13,10 +13,10 @@ import { officeIdentity } from './office-identity';
 const DATA = fileURLToPath(new URL('../../../../shared/data/', import.meta.url));
 let services: Services;
 
-beforeAll(() => {
+beforeAll(async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcmt-identity-'));
   services = openServices({ workspacePath: path.join(dir, 'ws.sqlite'), hostKind: 'cli' });
-  for (const name of ['dvhcvn-2025-03-01.json', 'dvhc-2025-07-01.csv']) importUnitList(services.workspace, fs.readFileSync(path.join(DATA, name)), name);
+  for (const name of ['dvhcvn-2025-03-01.json', 'dvhc-2025-07-01.csv']) await importUnitList(services.workspace, fs.readFileSync(path.join(DATA, name)), name);
 });
 afterAll(() => {
   services.close();

@@ -31,6 +31,11 @@ function looksBinary(bytes: Uint8Array): boolean {
   return control > 0;
 }
 
+/** A ZIP (xlsx, ods) or OLE (xls) container, by its first bytes. */
+export function isWorkbookBytes(bytes: Uint8Array): boolean {
+  return startsWith(bytes, ZIP_MAGIC) || startsWith(bytes, EMPTY_ZIP_MAGIC) || startsWith(bytes, OLE_MAGIC);
+}
+
 export function checkSize(size: number, file: string): void {
   if (size === 0) throw new AppError('SPREADSHEET_EMPTY', { file });
   if (size > MAX_SPREADSHEET_BYTES) {

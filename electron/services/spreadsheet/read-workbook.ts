@@ -11,6 +11,8 @@ import type { ErrorCode } from '../../../shared/i18n/errors-vi';
 import { AppError, type ErrorParams } from '../../../shared/errors';
 import { checkSize } from './parse-workbook';
 
+export { isWorkbookBytes } from './parse-workbook';
+
 export type { RawCell, SheetData, SpreadsheetData, SpreadsheetFormat } from '../../../shared/domain/spreadsheet';
 
 export type ReadOptions = {
