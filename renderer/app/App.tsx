@@ -27,6 +27,7 @@ export function App() {
   const [userName, setUserName] = useState<string | null>(null);
   const [isTraining, setIsTraining] = useState(false);
   const [restoredFrom, setRestoredFrom] = useState<AppInfo['restoredFrom']>(null);
+  const [openNotices, setOpenNotices] = useState<AppInfo['notices']>([]);
 
   const load = useCallback(async () => {
     setScreen({ kind: 'loading' });
@@ -37,6 +38,7 @@ export function App() {
       setUserName(info.userName);
       setIsTraining(info.environment === 'training');
       setRestoredFrom(info.restoredFrom);
+      setOpenNotices(info.notices);
       const office = await client.call('office.get', {});
       if (office !== null) {
         setScreen({ kind: 'main', office, userName: info.userName });
@@ -77,7 +79,7 @@ export function App() {
     }
   })();
 
-  if (!isTraining && restoredFrom === null) return content;
+  if (!isTraining && restoredFrom === null && openNotices.length === 0) return content;
   return (
     <div className="app-frame">
       {isTraining && <TrainingBanner />}
@@ -90,6 +92,15 @@ export function App() {
           </button>
         </div>
       )}
+      {openNotices.map((notice) => (
+        // What the open had to tell: a -wal moved aside, read-only, a backup that did not fit on the disk.
+        <div key={notice.code} className="restored-banner" role="alert" data-testid="open-notice" data-code={notice.code}>
+          {notice.message}{' '}
+          <button type="button" className="button" onClick={() => setOpenNotices((all) => all.filter((n) => n.code !== notice.code))}>
+            {t('app.restoredUnderstood')}
+          </button>
+        </div>
+      ))}
       <div className="app-frame-body">{content}</div>
     </div>
   );

@@ -14,6 +14,7 @@ import { ModelSitesSheet } from '../sheets/model-sites/ModelSitesSheet';
 import { ProblemsContext } from '../problems/problems-context';
 import { ProblemsPanel } from '../problems/ProblemsPanel';
 import { useProblems } from '../problems/use-problems';
+import { BackupsButton } from './BackupsButton';
 import { useClient } from './client-context';
 import { ErrorAlert } from './ErrorAlert';
 import { errorText } from './error-text';
@@ -94,6 +95,7 @@ export function MainScreen({ office, userName }: Props) {
             </div>
             <span className="spacer" />
             <UserNameField initialName={userName} onError={showError} onNotice={setNotice} />
+            <BackupsButton />
             <LanguageSwitch onError={setError} />
           </header>
           <div className="period-bar">
