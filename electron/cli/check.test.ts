@@ -80,6 +80,22 @@ describe('pcmt check', () => {
     expect((JSON.parse(result.out) as ProblemsList).counts).toEqual({ errors: 0, warnings: 1 });
   });
 
+  // Issue 12 item 1: Art. 6 figures must be entered (possibly as 0) before a commune can be drug-free.
+  it('names a commune with only its population as not determined, listing the blank fields', async () => {
+    const services = openServices({ workspacePath: ws, hostKind: 'cli', isCreateAllowed: false });
+    let other = '';
+    try {
+      other = listCommuneRows(services.workspace, PERIOD)[1]?.code ?? '';
+      applyEdits(services.workspace, { periodId: PERIOD, cause: 'typing', mode: 'all', edits: [{ sheet: 'communeStatuses', op: 'set', id: other, field: 'resident_population', value: 4000 }] });
+    } finally {
+      services.close();
+    }
+    const json = JSON.parse((await run('check', '--workspace', ws, '--period', PERIOD, '--json')).out) as ProblemsList;
+    expect(json.classifications.find((c) => c.communeCode === other)).toMatchObject({ computed_class: 'CHUA_XAC_DINH', flags: ['ART6_INCOMPLETE'], drug_free: false });
+    const text = await run('check', '--workspace', ws, '--period', PERIOD);
+    expect(text.out).toMatch(new RegExp(`${other} .*: Chưa xác định \\(tham khảo.*— chưa nhập: Người nghiện có hồ sơ, Người sử dụng có hồ sơ`, 'u'));
+  });
+
   it('needs a period', async () => {
     const result = await run('check', '--workspace', ws);
     expect(result.code).toBe(2);
