@@ -19,6 +19,7 @@ import { readUnitList } from '../../electron/services/unit-list-reader';
 import { foldVietnamese } from '../../shared/domain/text';
 import { benchConsolidation } from './consolidation';
 import { benchHotspotSheet } from './hotspots-ui';
+import { benchSheetExport } from './sheet-export';
 
 const DATA = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcmt-bench-'));
@@ -157,6 +158,9 @@ for (const row of await benchHotspotSheet()) rows.push({ ...row, unit: 'ms' });
 
 // 5. Consolidation (issue 6): a whole province exported, 700 district packages verified and received.
 for (const row of benchConsolidation()) rows.push({ ...row, unit: 'ms' });
+
+// 6. Excel out (issue 11): 50,000 hotspots exported beside a raw SheetJS write, with peak RSS (each in its own process).
+for (const row of await benchSheetExport()) rows.push({ ...row, unit: 'ms' });
 
 const width = Math.max(...rows.map((r) => r.name.length));
 const sqliteVersion = (JSON.parse(fs.readFileSync(new URL('../../node_modules/better-sqlite3/package.json', import.meta.url), 'utf8')) as { version: string }).version;
