@@ -7,8 +7,11 @@ import { useClient } from './client-context';
 import { ErrorAlert } from './ErrorAlert';
 import { errorText } from './error-text';
 import { importResultText } from './import-result';
+import { UnitMovesNotice } from './UnitMovesNotice';
 
 type Busy = { phase: 'reading' | 'importing'; file: string };
+/** A list held back because it renames or moves units with data: kept to re-send once confirmed. */
+type Held = { summary: UnitImportSummary; fileName: string; contentBase64: string };
 type Props = { onImported: (summary: UnitImportSummary) => void };
 
 const ACCEPTED = '.xlsx,.xls,.ods,.csv,.json';
@@ -20,23 +23,38 @@ export function UnitImportPanel({ onImported }: Props) {
   const [busy, setBusy] = useState<Busy | null>(null);
   const [summary, setSummary] = useState<UnitImportSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [held, setHeld] = useState<Held | null>(null);
 
-  const importFile = async (file: File) => {
+  const send = async (fileName: string, contentBase64: string, isMoveConfirmed: boolean) => {
+    setBusy({ phase: 'importing', file: fileName });
+    const result = await client.call('units.import', { fileName, contentBase64, isMoveConfirmed });
+    if (!result.isApplied) {
+      setHeld({ summary: result, fileName, contentBase64 });
+      return;
+    }
+    setHeld(null);
+    setSummary(result);
+    onImported(result);
+  };
+
+  const run = async (step: () => Promise<void>) => {
     setError(null);
     setSummary(null);
     try {
-      setBusy({ phase: 'reading', file: file.name });
-      const contentBase64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
-      setBusy({ phase: 'importing', file: file.name });
-      const result = await client.call('units.import', { fileName: file.name, contentBase64 });
-      setSummary(result);
-      onImported(result);
+      await step();
     } catch (caught) {
       setError(errorText(caught, t));
     } finally {
       setBusy(null);
     }
   };
+
+  const importFile = (file: File) =>
+    run(async () => {
+      setHeld(null);
+      setBusy({ phase: 'reading', file: file.name });
+      await send(file.name, bytesToBase64(new Uint8Array(await file.arrayBuffer())), false);
+    });
 
   const onChange = (event: ChangeEvent<HTMLInputElement>) => {
     const input = event.currentTarget;
@@ -64,6 +82,14 @@ export function UnitImportPanel({ onImported }: Props) {
         <p className="result" role="status" data-testid="import-result">
           {importResultText(summary, t, currentLanguage())}
         </p>
+      )}
+      {held && (
+        <UnitMovesNotice
+          summary={held.summary}
+          isBusy={busy !== null}
+          onConfirm={() => void run(() => send(held.fileName, held.contentBase64, true))}
+          onCancel={() => setHeld(null)}
+        />
       )}
       <ErrorAlert message={error} onDismiss={() => setError(null)} />
     </section>

@@ -1,6 +1,6 @@
 /** The sentence that reports a unit-list import, in the interface language. */
 import type { TFunction } from 'i18next';
-import type { UnitImportSummary } from '../../shared/api/contract';
+import type { UnitImportSummary, UnitMove } from '../../shared/api/contract';
 import type { Language } from '../../shared/i18n/format';
 import { formatCount } from './format';
 
@@ -30,4 +30,10 @@ export function importResultText(summary: UnitImportSummary, t: TFunction, langu
     unchanged: formatCount(summary.unchanged, language),
   };
   return summary.districts > 0 ? t('setup.resultWithDistricts', values) : t('setup.resultCommunesOnly', values);
+}
+
+/** "00070 Phường Hoàn Kiếm → Phường Gươm (renamed; 3 records)": what changes and how much data it touches. */
+export function moveText(move: UnitMove, t: TFunction, language: Language): string {
+  const what = move.isRenamed && move.isMovedOut ? 'setup.moveRenamedAndOut' : move.isRenamed ? 'setup.moveRenamed' : 'setup.moveOut';
+  return t(what, { code: move.code, name: move.name, newName: move.newName, records: formatCount(move.records, language) });
 }
