@@ -138,3 +138,22 @@ test('pasting a drug-free declaration with addicts gives the same V5 problem as 
   const pastedText = (await pasted.locator('td').last().textContent()) ?? '';
   expect(pastedText.replace('Phường Ngọc Hà', '…')).toBe(typedText.replace('Phường Ba Đình', '…'));
 });
+
+// Issue 12 item 1: "Art. 6 conditions must be entered, possibly as 0, before a commune can be computed drug-free".
+test('a commune with only its population is "Chưa xác định" in the sheet, its blank fields named, until they are entered as 0', async ({ page }) => {
+  await open(page);
+  await typeIntoCell(page, NGOC_HA, 'resident_population', '8000');
+  await waitUntilSaved(page);
+  await showStatusColumns(page, NGOC_HA);
+  await expect(cell(page, NGOC_HA, 'computed_class')).toHaveText('Chưa xác định');
+  await expectTooltip(page, cell(page, NGOC_HA, 'computed_class'), 'Chưa nhập (để trống khác với 0): Người nghiện có hồ sơ; Người sử dụng có hồ sơ');
+
+  // The same figures entered as 0, as a row pasted from Excel from the population on.
+  await cell(page, NGOC_HA, 'declared_class').click();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  await page.evaluate((text) => navigator.clipboard.writeText(text), '8.000\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\r\n');
+  await page.keyboard.press('Control+v');
+  await waitUntilSaved(page);
+  await showStatusColumns(page, NGOC_HA);
+  await expect(cell(page, NGOC_HA, 'computed_class')).toHaveText('Không ma túy');
+});
