@@ -135,7 +135,7 @@ export type EditsResult = {
 
 /** A problem found by the rules engine (shared/domain/rules), its message in the workspace's language. */
 export type PeriodProblem = {
-  /** V1–V13, H1–H7, M1–M4 of domain.md §6, or V2/FIELD for a value's type or range. */
+  /** V1–V13, V15 (Art. 6 beside a key level), H1–H7, M1–M4 of domain.md §6, or V2/FIELD for a value's type or range. */
   ruleId: string;
   severity: 'error' | 'warning';
   sheet: SheetName;
