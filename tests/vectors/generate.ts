@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setSetting } from '../../db/queries/settings';
+import { ownerPath } from '../../db/wal-guard';
 import { formatIdentityFile } from '../../electron/services/exchange/age/x25519';
 import { importIdentity } from '../../electron/services/exchange/keys-service';
 import { importTrustFile } from '../../electron/services/exchange/trust-service';
@@ -54,6 +55,9 @@ function buildWorkspace(file: string, unitsBytes: Buffer, trustBytes: Buffer): v
     ws.db.exec('VACUUM');
   } finally {
     services.close();
+    // The corpus ships verifier.sqlite alone; closed cleanly it has no WAL, so the WAL-owner
+    // sidecar every open writes (db/wal-guard.ts) is not part of it.
+    fs.rmSync(ownerPath(file), { force: true });
     if (previous === undefined) delete process.env.PCMT_KEY_WORK_FACTOR;
     else process.env.PCMT_KEY_WORK_FACTOR = previous;
   }
