@@ -38,6 +38,8 @@ export type SheetEdits<Row> = {
   redo: () => Promise<void>;
   /** Shows the answers that arrived while their row was being edited. */
   flushDeferred: () => void;
+  /** Reads the period's rows again (after an import stored rows behind the grid's back). */
+  reload: () => Promise<void>;
 };
 
 type Options<Row> = {
@@ -213,6 +215,11 @@ export function useSheetEdits<Row>({ client, access, periodId, load, gridApi, on
     }
   }, [gridApi, queue]);
 
+  const reload = useCallback(async () => {
+    const loaded = await load(periodId);
+    setRows(queue.load(periodId, loaded));
+  }, [load, periodId, queue]);
+
   return {
     queue,
     rows,
@@ -229,5 +236,6 @@ export function useSheetEdits<Row>({ client, access, periodId, load, gridApi, on
     undo: useCallback(() => replay('undo'), [replay]),
     redo: useCallback(() => replay('redo'), [replay]),
     flushDeferred,
+    reload,
   };
 }

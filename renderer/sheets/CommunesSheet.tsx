@@ -15,6 +15,7 @@ import { useSpreadsheet } from '../grid/use-spreadsheet';
 import { currentLanguage } from '../i18n/setup';
 import { COMMUNE_FIELDS, communeAccess, communeColumns, type CommuneTexts } from './commune-columns';
 import { SheetExportButtons } from './export/SheetExportButtons';
+import { ImportButton } from './import/ImportButton';
 import './sheet.css';
 
 type Props = { periodId: string; isLocked?: boolean; language?: Language };
@@ -86,6 +87,7 @@ export function CommunesSheet({ periodId, isLocked = false, language: languagePr
         </div>
         {isLocked && <span className="sheet-locked">{tg('locked')}</span>}
         <SheetExportButtons<CommuneRow> sheet="communeStatuses" periodId={periodId} gridApi={sheet.gridApi} idOf={communeIdOf} />
+        <ImportButton sheet="communeStatuses" periodId={periodId} language={language} isLocked={isLocked} reload={edits.reload} />
       </div>
       <SheetMessages edits={edits} language={language} />
       <div className="sheet-frame" {...menu.wrapperProps}>

@@ -23,7 +23,8 @@ export const REGISTER_ROWS: RegisterRow[] = [
   { commune: 'Kim Chung', village: 'Thôn Đồng Nhân', address: 'Khu nhà trọ công nhân', category: 'Tụ điểm', discovered: '2024-08-09', status: 'Đang đấu tranh', note: '' },
 ];
 
-export type RegisterOptions = { rows?: RegisterRow[] };
+/** `statusHeader`: a header the matcher does not know, so the user maps that column by hand. */
+export type RegisterOptions = { rows?: RegisterRow[]; statusHeader?: string };
 
 function rowCells(r: RegisterRow, i: number): (string | number)[] {
   return [i + 1, r.commune, r.village, r.address, r.category, r.discovered, r.status, r.note];
@@ -39,7 +40,7 @@ export function registerSheet(options: RegisterOptions = {}): XLSX.WorkSheet {
     ['DANH SÁCH ĐIỂM, TỤ ĐIỂM PHỨC TẠP VỀ MA TÚY TRÊN ĐỊA BÀN HUYỆN'],
     ['(Kèm theo Báo cáo số 125/BC-CAH ngày 30/9/2024)'],
     [],
-    ['STT', 'Xã, thị trấn', 'Địa chỉ', null, 'Loại', 'Ngày phát hiện', 'Tình trạng', 'Ghi chú'],
+    ['STT', 'Xã, thị trấn', 'Địa chỉ', null, 'Loại', 'Ngày phát hiện', options.statusHeader ?? 'Tình trạng', 'Ghi chú'],
     [null, null, 'Thôn/xóm', 'Địa chỉ cụ thể', null, null, null, null],
     ['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)', '(8)'],
     ...rows.map(rowCells),

@@ -127,8 +127,11 @@ describe('applying', () => {
   it('refuses a field mapped twice and a missing sheet with a sentence', async () => {
     const bytes = registerWorkbook('xlsx', { withCoverSheet: true });
     await expect(analyzeImport(s.workspace, request(bytes, { sheetName: 'Không có' }))).rejects.toBeInstanceOf(AppError);
-    const a = await analyzeImport(s.workspace, request(bytes, { sheetName: 'Danh sách điểm' }));
+    // Without a name, the first sheet with a header row: the cover sheet in front is passed over.
+    const a = await analyzeImport(s.workspace, request(bytes));
     expect(a.sheetNames).toEqual(['Hướng dẫn', 'Danh sách điểm']);
+    expect(a.sheetName).toBe('Danh sách điểm');
+    expect(a.counts.added).toBe(5);
     await expect(analyzeImport(s.workspace, request(bytes, { sheetName: 'Danh sách điểm', mapping: [{ index: 2, field: 'note' }, { index: 3, field: 'note' }] }))).rejects.toMatchObject({ code: 'IMPORT_FIELD_TWICE' });
   });
 });

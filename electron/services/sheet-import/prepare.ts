@@ -44,8 +44,9 @@ function fileProblem(error: AppError, lang: Language): ImportProblem {
   return { row: 0, column: '', field: null, code: error.code, severity: 'error', message: errorMessage(error.code, error.params, lang) };
 }
 
-function pickSheet(data: SpreadsheetData, wanted: string | null, fileName: string): SheetData {
-  const sheet = wanted === null ? data.sheets[0] : data.sheets.find((s) => s.name === wanted);
+/** The sheet asked for; without a name, the first one that has a header row (a cover or instructions sheet often comes first). */
+function pickSheet(data: SpreadsheetData, wanted: string | null, fileName: string, known: ReadonlyMap<string, string>): SheetData {
+  const sheet = wanted === null ? (data.sheets.find((s) => findHeaderIndex(s, known) !== null) ?? data.sheets[0]) : data.sheets.find((s) => s.name === wanted);
   if (!sheet) throw new AppError('IMPORT_SHEET_NOT_FOUND', { file: fileName, sheet: wanted ?? '', names: data.sheets.map((s) => s.name).join(', ').slice(0, 200) });
   return sheet;
 }
@@ -82,8 +83,9 @@ export async function prepareImport(ws: Workspace, req: ImportRequest, lang: Lan
   const spec = IMPORT_SPECS[req.sheet];
   const { fileName } = req.file;
   const data = await readWorkbook(Buffer.from(req.file.bytesBase64, 'base64'), fileName, options);
-  const sheet = pickSheet(data, req.sheetName, fileName);
-  const found = req.headerRow === null ? findHeaderIndex(sheet, headerIndex(spec)) : req.headerRow - sheet.firstRow;
+  const known = headerIndex(spec);
+  const sheet = pickSheet(data, req.sheetName, fileName, known);
+  const found = req.headerRow === null ? findHeaderIndex(sheet, known) : req.headerRow - sheet.firstRow;
   if (found === null || found < 0 || found >= sheet.rows.length) {
     throw new AppError('IMPORT_HEADER_NOT_FOUND', { file: fileName, sheet: sheet.name, row: req.headerRow ?? 0 });
   }

@@ -17,6 +17,7 @@ import { SpreadsheetGrid } from '../../grid/SpreadsheetGrid';
 import { loadingOverlay, SheetMessages } from '../../grid/SheetMessages';
 import { useSpreadsheet } from '../../grid/use-spreadsheet';
 import { SheetExportButtons } from '../export/SheetExportButtons';
+import { ImportButton } from '../import/ImportButton';
 import { blankHotspot, HOTSPOT_FIELD_MAP, hotspotAccess, hotspotColumns, summarize, type HotspotTexts } from './hotspot-columns';
 import '../sheet.css';
 
@@ -143,6 +144,7 @@ export function HotspotsSheet({ periodId, isLocked, language }: Props) {
         </button>
         {isLocked && <span className="sheet-locked">{tg('locked')}</span>}
         <SheetExportButtons<HotspotRow> sheet="hotspots" periodId={periodId} gridApi={gridApi} idOf={registerIdOf} />
+        <ImportButton sheet="hotspots" periodId={periodId} language={language} isLocked={isLocked} reload={edits.reload} />
         <span className="hotspot-summary" data-testid="hotspot-summary">
           {tg('hotspots.summary', { start: summary.activeAtStart, new: summary.new, eliminated: summary.eliminated, end: summary.activeAtEnd })}
         </span>

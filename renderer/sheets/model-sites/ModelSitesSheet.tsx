@@ -17,6 +17,7 @@ import { SpreadsheetGrid } from '../../grid/SpreadsheetGrid';
 import { loadingOverlay, SheetMessages } from '../../grid/SheetMessages';
 import { useSpreadsheet } from '../../grid/use-spreadsheet';
 import { SheetExportButtons } from '../export/SheetExportButtons';
+import { ImportButton } from '../import/ImportButton';
 import { blankModelSite, missingRequired, MODEL_SITE_FIELD_MAP, modelSiteAccess, modelSiteColumns, NEW_ROW_ID } from './model-site-columns';
 import '../sheet.css';
 
@@ -130,6 +131,7 @@ export function ModelSitesSheet({ periodId, officeCode, isLocked, language }: Pr
           {t('modelSites.remove')}
         </button>
         <SheetExportButtons<ModelSiteRow> sheet="modelSites" periodId={periodId} gridApi={gridApi} idOf={registerIdOf} />
+        <ImportButton sheet="modelSites" periodId={periodId} language={language} isLocked={isLocked} reload={edits.reload} />
         <span className="hint toolbar-hint">{t('modelSites.newRowHint')}</span>
       </div>
       <SheetMessages edits={edits} language={language} />
