@@ -84,6 +84,24 @@ describe('pcmt units import --confirm-moves', () => {
   });
 });
 
+describe('a truncated workspace', () => {
+  it('is told it is damaged, in one sentence of the user language, with no SQLite English', async () => {
+    const intact = path.join(dir, 'intact.sqlite');
+    expect((await run('init', '--workspace', intact, '--units', path.join(DATA, 'dvhc-2025-07-01.csv'))).code).toBe(0);
+    const size = fs.statSync(intact).size;
+    // Half the file, and one page short (then quick_check's multi-line English report was quoted).
+    for (const [index, length] of [Math.floor(size / 2), size - 4096].entries()) {
+      const ws = path.join(dir, `truncated-${index}.sqlite`);
+      fs.copyFileSync(intact, ws);
+      fs.truncateSync(ws, length);
+      const opened = await run('dump', '--workspace', ws);
+      expect(opened.code).toBe(1);
+      expect(opened.err).toMatch(/^Tệp dữ liệu .* bị hỏng/u);
+      expect(opened.err).not.toMatch(/malformed|database|\*\*\*|quyền ghi/u);
+    }
+  });
+});
+
 describe('pcmt init and dump', () => {
   it('sets up an office from a unit code and dumps its communes', async () => {
     const ws = path.join(dir, 'office.sqlite');

@@ -40,7 +40,7 @@ async function importError(s: Services, bytes: string | Buffer, name: string): P
   throw new Error('expected the import to fail');
 }
 
-describe('importing the real unit lists', async () => {
+describe('importing the real unit lists', () => {
   it('reads the statistics office Excel list (pre-reform) and changes nothing the second time', async () => {
     const s = workspace();
     const first = await importFile(s, 'dvhc-2025-03-01.xlsx');
@@ -74,7 +74,7 @@ describe('importing the real unit lists', async () => {
   });
 });
 
-describe('refusing malformed lists without storing anything', async () => {
+describe('refusing malformed lists without storing anything', () => {
   it('names the bad row and leaves the workspace as it was', async () => {
     const s = workspace();
     await importFile(s, 'dvhc-2025-07-01.csv');

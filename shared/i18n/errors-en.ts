@@ -59,7 +59,7 @@ export const errorsEn: Record<ErrorCode, string> = {
   PERIOD_NOT_LOCKED: 'The period {{period}} is not locked, so there is nothing to unlock. Its figures can be edited now.',
   WORKSPACE_NOT_FOUND: 'The workspace file “{{path}}” was not found. Check the path or create one with “pcmt init”.',
   WORKSPACE_NOT_SQLITE: 'The file “{{path}}” is not a PCMT Desk workspace. Choose the right file.',
-  WORKSPACE_CORRUPT: 'The workspace file “{{path}}” is damaged ({{detail}}). Restore it from the latest backup.',
+  WORKSPACE_CORRUPT: 'The workspace file “{{path}}” is damaged (it may have been cut short or overwritten). Restore it from the latest backup.',
   WORKSPACE_TOO_NEW: 'The workspace “{{path}}” was made by a newer PCMT Desk (schema {{found}}; this version supports up to {{supported}}). Update PCMT Desk.',
   WORKSPACE_OPEN_FAILED: 'The workspace file “{{path}}” could not be opened ({{detail}}). Check that you may write to its folder.',
   WORKSPACE_EMPTY: 'The file “{{path}}” is empty (0 bytes), so it is not a workspace; nothing was created or changed. Restore it from a backup, or create a new workspace with “pcmt init”.',

@@ -61,7 +61,7 @@ export const errorsVi = {
   PERIOD_NOT_LOCKED: 'Kỳ báo cáo {{period}} chưa khóa nên không cần mở khóa. Có thể sửa số liệu ngay.',
   WORKSPACE_NOT_FOUND: 'Không tìm thấy tệp dữ liệu “{{path}}”. Hãy kiểm tra đường dẫn hoặc tạo mới bằng “pcmt init”.',
   WORKSPACE_NOT_SQLITE: 'Tệp “{{path}}” không phải tệp dữ liệu PCMT Desk. Hãy chọn đúng tệp dữ liệu.',
-  WORKSPACE_CORRUPT: 'Tệp dữ liệu “{{path}}” bị hỏng ({{detail}}). Hãy khôi phục từ bản sao lưu gần nhất.',
+  WORKSPACE_CORRUPT: 'Tệp dữ liệu “{{path}}” bị hỏng (có thể bị cắt ngắn hoặc bị ghi đè). Hãy khôi phục từ bản sao lưu gần nhất.',
   WORKSPACE_TOO_NEW: 'Tệp dữ liệu “{{path}}” được tạo bởi phiên bản PCMT Desk mới hơn (lược đồ {{found}}, phiên bản này hỗ trợ đến {{supported}}). Hãy cập nhật PCMT Desk.',
   WORKSPACE_OPEN_FAILED: 'Không mở được tệp dữ liệu “{{path}}” ({{detail}}). Hãy kiểm tra quyền ghi vào thư mục chứa tệp.',
   WORKSPACE_EMPTY: 'Tệp “{{path}}” rỗng (0 byte) nên không phải tệp dữ liệu; không có gì được tạo hay thay đổi. Hãy khôi phục từ bản sao lưu, hoặc tạo tệp mới bằng “pcmt init”.',
