@@ -115,9 +115,15 @@ export function sheetColumns(sheet: SheetName): readonly SheetColumn[] {
   return COLUMNS[sheet];
 }
 
-/** The columns a user fills in by hand (what a template has): stored, editable fields and row keys. */
+/**
+ * The columns a user fills in by hand (what a template has): stored, editable fields and
+ * row keys. A reference to another hotspot is left out: it names a code only the
+ * register knows, so it is set in the sheet, not typed into a blank form.
+ */
 export function templateColumns(sheet: SheetName): SheetColumn[] {
-  return COLUMNS[sheet].filter((c) => c.role === 'key' || (c.role === 'field' && c.def?.isReadOnly !== true));
+  return COLUMNS[sheet].filter(
+    (c) => c.role === 'key' || (c.role === 'field' && c.def?.isReadOnly !== true && !(c.kind.type === 'ref' && c.kind.target === 'hotspot')),
+  );
 }
 
 /** The sheets' names as the app's tabs say them, for titles and file names. */

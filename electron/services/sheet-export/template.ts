@@ -12,6 +12,7 @@ import ExcelJS from 'exceljs';
 import type { FieldValue, RefTarget } from '../../../shared/domain/fields';
 import { templateColumns, SHEET_TITLES, type SheetColumn } from '../../../shared/domain/sheet-columns';
 import type { SheetName } from '../../../shared/api/register-types';
+import { isCommuneStatusField as isCommuneField } from '../../../shared/domain/commune-status';
 import { cellOf, NO, numberFormatOf, TEXT_FORMAT, widthOf, YES } from './export-cells';
 import type { RefNames } from './export-records';
 import { columnLetter, worksheetName } from './xlsx-export';
@@ -45,15 +46,23 @@ function listOf(column: SheetColumn, refs: RefNames | null): ListSource | null {
   return { title, values: column.key === 'code' ? [...names.keys()] : [...names.values()] };
 }
 
+/** Left empty in the example: a new record is not yet eliminated or ended, and a commune's class is its own claim. */
+const EMPTY_IN_EXAMPLE = new Set(['eliminated_date', 'elimination_method', 'ended_date', 'reappeared_from', 'declared_class', 'override_reason']);
+
 function exampleValue(column: SheetColumn, refs: RefNames | null): FieldValue {
   const kind = column.kind;
+  if (EMPTY_IN_EXAMPLE.has(column.key)) return null;
   const firstCommune = refs?.commune ? [...refs.commune.entries()][0] : undefined;
   if (column.key === 'code') return firstCommune?.[0] ?? '00001';
   if (column.key === 'name') return firstCommune?.[1] ?? 'Xã Ví Dụ';
   switch (kind.type) {
     case 'int':
-      return 1;
+      // A year ("Năm chỉ tiêu", at most 2100) must look like one; a commune's counts must agree with each other (rules V3, V4).
+      if (kind.max === 2100) return 2025;
+      if (column.key === 'resident_population') return 8500;
+      return column.role === 'field' && isCommuneField(column.key) ? 0 : 1;
     case 'decimal':
+      if (isCommuneField(column.key)) return 0;
       return column.key === 'lat' ? 21.0285 : column.key === 'lon' ? 105.8542 : 1.5;
     case 'date':
       return '2025-01-15';
