@@ -21,15 +21,17 @@ export default defineConfig({
   publicDir: false,
   ssr: { noExternal: true, target: 'node' },
   build: {
-    ssr: path.join(repoRoot, 'electron/main/index.ts'),
+    ssr: true,
     outDir: path.join(repoRoot, 'dist-electron'),
     emptyOutDir: true,
     target: 'node22',
     sourcemap: true,
     minify: false,
     rolldownOptions: {
+      // The spreadsheet parser runs in a worker thread (electron/services/spreadsheet/read-workbook.ts), which starts worker.js beside main.js.
+      input: { main: path.join(repoRoot, 'electron/main/index.ts'), worker: path.join(repoRoot, 'electron/services/spreadsheet/worker-body.ts') },
       external: isExternal,
-      output: { format: 'es', entryFileNames: 'main.js' },
+      output: { format: 'es', entryFileNames: '[name].js' },
     },
   },
 });
