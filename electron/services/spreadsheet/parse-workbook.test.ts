@@ -72,6 +72,8 @@ describe('parseSpreadsheet refuses hostile and broken files with one sentence pe
     const latin = Buffer.from('Tên;Mã\r\nCafé Hà;01\r\n', 'latin1');
     expect(refusal(() => parseSpreadsheet(latin, 'xa.csv'))).toBe('SPREADSHEET_NOT_UTF8');
     expect(errorMessage('SPREADSHEET_NOT_UTF8', { file: 'xa.csv' }, 'vi')).toContain('CSV UTF-8');
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Tên\tMã\r\nXã A\t01\r\n', 'utf16le')]);
+    expect(refusal(() => parseSpreadsheet(utf16, 'xa.txt'))).toBe('SPREADSHEET_NOT_UTF8');
   });
 
   it('random bytes named .xlsx are "not a spreadsheet", not "save as CSV UTF-8"', () => {

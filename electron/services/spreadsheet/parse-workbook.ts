@@ -93,7 +93,11 @@ function parseBook(bytes: Uint8Array, format: SpreadsheetFormat, file: string, p
   return { format, sheets };
 }
 
+const UTF16_BOMS = [[0xff, 0xfe], [0xfe, 0xff]];
+
 function parseText(bytes: Uint8Array, file: string): SpreadsheetData {
+  // Excel's "Unicode Text" is UTF-16: a text file in the wrong encoding, not random bytes.
+  if (UTF16_BOMS.some((bom) => startsWith(bytes, bom))) throw new AppError('SPREADSHEET_NOT_UTF8', { file });
   if (looksBinary(bytes)) throw new AppError('SPREADSHEET_NOT_A_SPREADSHEET', { file });
   let text: string;
   try {
