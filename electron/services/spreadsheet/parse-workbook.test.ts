@@ -111,6 +111,16 @@ describe('parseSpreadsheet refuses hostile and broken files with one sentence pe
     expect(refusal(() => parseSpreadsheet(zipOf([fake('xl/workbook.xml', 150 * 1024 * 1024)]), 'a.xlsx'))).toBe('SPREADSHEET_INFLATES_TOO_MUCH');
     const three = [fake('a.xml', 90 * 1024 * 1024), fake('b.xml', 90 * 1024 * 1024), fake('c.xml', 90 * 1024 * 1024)];
     expect(refusal(() => parseSpreadsheet(zipOf(three), 'a.xlsx'))).toBe('SPREADSHEET_INFLATES_TOO_MUCH');
+    // 20 MB from 2 bytes: within the part limit, but no sheet compresses 10 million to one.
+    expect(refusal(() => parseSpreadsheet(zipOf([fake('xl/workbook.xml', 20 * 1024 * 1024)]), 'a.xlsx'))).toBe('SPREADSHEET_INFLATES_TOO_MUCH');
+  });
+
+  it('a second end record hidden in the ZIP comment (read by SheetJS, not by a checker scanning less far) is refused', () => {
+    const zip = sheetJsWorkbook(ROWS);
+    const comment = Buffer.from([0x50, 0x4b, 0x05, 0x06, 0, 0, 0, 0]);
+    const withComment = Buffer.concat([zip, comment]);
+    withComment.writeUInt16LE(comment.length, zip.length - 2);
+    expect(refusal(() => parseSpreadsheet(withComment, 'a.xlsx'))).toBe('SPREADSHEET_DAMAGED');
   });
 
   it('a part that inflates past its declared size is refused as damaged', () => {

@@ -25,6 +25,7 @@ export type ZipPart = { name: string; method: number; crc32: number; compressedS
 const EOCD_SIGNATURE = 0x06054b50;
 const CD_SIGNATURE = 0x02014b50;
 const LFH_SIGNATURE = 0x04034b50;
+const EOCD_BYTES = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
 const EOCD_SIZE = 22;
 const CD_SIZE = 46;
 const LFH_SIZE = 30;
@@ -51,6 +52,8 @@ function findEnd(buf: Buffer, file: string): number {
   for (let at = buf.length - EOCD_SIZE; at >= 0 && at >= buf.length - EOCD_SIZE - 0xffff; at--) {
     if (buf.readUInt32LE(at) !== EOCD_SIGNATURE) continue;
     if (at + EOCD_SIZE + buf.readUInt16LE(at + 20) !== buf.length) break;
+    // SheetJS scans from the very end: a second signature in the comment would be the one it reads.
+    if (buf.indexOf(EOCD_BYTES, at + 4) !== -1) throw damaged(file, '(ZIP)');
     return at;
   }
   // No end record where one must be: the usual result of a copy or download cut short.
