@@ -115,6 +115,16 @@ describe('parseSpreadsheet refuses hostile and broken files with one sentence pe
     expect(refusal(() => parseSpreadsheet(zipOf([fake('xl/workbook.xml', 20 * 1024 * 1024)]), 'a.xlsx'))).toBe('SPREADSHEET_INFLATES_TOO_MUCH');
   });
 
+  it('a ZIP64 size field (which SheetJS would prefer to the sizes checked) is refused', () => {
+    const zip64 = Buffer.alloc(20);
+    zip64.writeUInt16LE(0x0001, 0);
+    zip64.writeUInt16LE(16, 2);
+    zip64.writeUInt32LE(0x40000000, 4);
+    const parts = partsOf(sheetJsWorkbook(ROWS)).map((p) => (p.name === 'xl/worksheets/sheet1.xml' ? { ...p, extra: zip64 } : p));
+    expect(refusal(() => parseSpreadsheet(zipOf(parts), 'a.xlsx'))).toBe('SPREADSHEET_INFLATES_TOO_MUCH');
+    expect(parseSpreadsheet(zipOf(parts.map((p) => ({ ...p, extra: Buffer.from([0x55, 0x54, 1, 0, 0]) }))), 'a.xlsx').format).toBe('xlsx');
+  });
+
   it('a second end record hidden in the ZIP comment (read by SheetJS, not by a checker scanning less far) is refused', () => {
     const zip = sheetJsWorkbook(ROWS);
     const comment = Buffer.from([0x50, 0x4b, 0x05, 0x06, 0, 0, 0, 0]);

@@ -35,9 +35,18 @@ const FLAG_STRONG_ENCRYPTION = 0x0040;
 const METHOD_STORED = 0;
 const METHOD_DEFLATE = 8;
 const ZIP64_MARK = 0xffffffff;
+const ZIP64_EXTRA_ID = 0x0001;
 const MB = 1024 * 1024;
 
 const XML_PART = /\.(xml|rels|vml)$/iu;
+
+/** SheetJS takes sizes from a ZIP64 extra field (id 1) over the ones checked here, so none may be present. */
+function hasZip64Extra(buf: Buffer, start: number, length: number): boolean {
+  for (let at = start; at + 4 <= start + length; at += 4 + buf.readUInt16LE(at + 2)) {
+    if (buf.readUInt16LE(at) === ZIP64_EXTRA_ID) return true;
+  }
+  return false;
+}
 
 function damaged(file: string, part: string): AppError {
   return new AppError('SPREADSHEET_DAMAGED', { file, part });
@@ -83,6 +92,7 @@ function readDirectory(buf: Buffer, file: string): ZipPart[] {
     const next = at + CD_SIZE + nameLength + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
     if (next > end) throw damaged(file, '(ZIP)');
     const name = buf.toString('latin1', at + CD_SIZE, at + CD_SIZE + nameLength);
+    if (hasZip64Extra(buf, at + CD_SIZE + nameLength, buf.readUInt16LE(at + 30))) throw tooLarge(file, MAX_INFLATED_PART_BYTES);
     const localAt = buf.readUInt32LE(at + 42);
     if ((flags & (FLAG_ENCRYPTED | FLAG_STRONG_ENCRYPTION)) !== 0) throw new AppError('SPREADSHEET_ENCRYPTED', { file });
     if (method !== METHOD_STORED && method !== METHOD_DEFLATE) throw new AppError('SPREADSHEET_UNREADABLE', { file });
@@ -106,6 +116,7 @@ function checkLocalHeader(buf: Buffer, file: string, part: ZipPart, cdStart: num
   const flags = buf.readUInt16LE(at + 6);
   const nameLength = buf.readUInt16LE(at + 26);
   const dataStart = at + LFH_SIZE + nameLength + buf.readUInt16LE(at + 28);
+  if (dataStart > cdStart || hasZip64Extra(buf, at + LFH_SIZE + nameLength, buf.readUInt16LE(at + 28))) throw damaged(file, part.name);
   const isDescribedLater = (flags & FLAG_DATA_DESCRIPTOR) !== 0;
   const sizesAgree =
     (isDescribedLater && buf.readUInt32LE(at + 18) === 0 && buf.readUInt32LE(at + 22) === 0) ||

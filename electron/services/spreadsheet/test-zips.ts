@@ -7,7 +7,7 @@ import * as XLSX from 'xlsx';
 import * as zlib from 'node:zlib';
 import { crc32 } from '../exchange/crc32';
 
-export type RawPart = { name: string; method: 0 | 8; compressed: Buffer; size: number; crc32: number };
+export type RawPart = { name: string; method: 0 | 8; compressed: Buffer; size: number; crc32: number; extra?: Buffer };
 
 export function deflatedPart(name: string, data: Buffer): RawPart {
   return { name, method: 8, compressed: zlib.deflateRawSync(data), size: data.length, crc32: crc32(data) };
@@ -20,6 +20,7 @@ export function zipOf(parts: readonly RawPart[]): Buffer {
   let offset = 0;
   for (const part of parts) {
     const name = Buffer.from(part.name, 'utf8');
+    const extra = part.extra ?? Buffer.alloc(0);
     const lfh = Buffer.alloc(30);
     lfh.writeUInt32LE(0x04034b50, 0);
     lfh.writeUInt16LE(20, 4);
@@ -28,6 +29,7 @@ export function zipOf(parts: readonly RawPart[]): Buffer {
     lfh.writeUInt32LE(part.compressed.length, 18);
     lfh.writeUInt32LE(part.size, 22);
     lfh.writeUInt16LE(name.length, 26);
+    lfh.writeUInt16LE(extra.length, 28);
     const cd = Buffer.alloc(46);
     cd.writeUInt32LE(0x02014b50, 0);
     cd.writeUInt16LE(20, 4);
@@ -37,10 +39,11 @@ export function zipOf(parts: readonly RawPart[]): Buffer {
     cd.writeUInt32LE(part.compressed.length, 20);
     cd.writeUInt32LE(part.size, 24);
     cd.writeUInt16LE(name.length, 28);
+    cd.writeUInt16LE(extra.length, 30);
     cd.writeUInt32LE(offset, 42);
-    local.push(lfh, name, part.compressed);
-    central.push(cd, name);
-    offset += 30 + name.length + part.compressed.length;
+    local.push(lfh, name, extra, part.compressed);
+    central.push(cd, name, extra);
+    offset += 30 + name.length + extra.length + part.compressed.length;
   }
   const cdBytes = Buffer.concat(central);
   const eocd = Buffer.alloc(22);
