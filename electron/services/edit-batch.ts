@@ -33,6 +33,8 @@ export type BatchSetup = {
   cause: EditCause;
   /** Free text kept with every history row of the batch (null for ordinary edits). */
   reason: string | null;
+  /** False only for a preview that is rolled back (edits.apply's isPreview). */
+  isHistoryKept: boolean;
   language: Language;
   at: string;
   today: string;
@@ -171,6 +173,6 @@ export class EditBatch {
       if (state.isNew) insertRegisterRow(db, state.spec.table, state.spec.insertColumns, row);
       else updateRegisterRow(db, state.spec.table, state.spec.updateColumns, row);
     }
-    insertHistory(db, this.history);
+    if (this.setup.isHistoryKept) insertHistory(db, this.history);
   }
 }

@@ -27,6 +27,14 @@ export type ApplyEditsInput = {
   edits: readonly Edit[];
   /** Said in the history beside the cause, e.g. an import's "nhập từ tệp <name>". */
   reason?: string;
+  /**
+   * For an import's preview, run inside a transaction the caller rolls back: every check
+   * and write as usual, but no history rows (50,000 rows' worth would cost seconds and
+   * be thrown away).
+   */
+  isPreview?: boolean;
+  /** The answer without the stored rows (batch id, created ids, refusals): an import reloads the sheet instead. */
+  isSlimAnswer?: boolean;
 };
 
 export function requirePeriod(periodId: string): Period {
@@ -50,7 +58,7 @@ export function applyEdits(ws: Workspace, input: ApplyEditsInput): EditsResult {
   const period = input.periodId === null ? null : requirePeriod(input.periodId);
   const lang = language(ws);
   const rejected: RejectedEdit[] = [];
-  const batch = new EditBatch({ db: ws.db, office, period, cause: input.cause, reason: input.reason ?? null, language: lang, at: nowIso(), today: localToday(), userName: userName(ws) });
+  const batch = new EditBatch({ db: ws.db, office, period, cause: input.cause, reason: input.reason ?? null, isHistoryKept: input.isPreview !== true, language: lang, at: nowIso(), today: localToday(), userName: userName(ws) });
   // IMMEDIATE: take the write lock before reading, so no other writer (a CLI load) slips in between.
   ws.db
     .transaction(() => {
@@ -66,6 +74,7 @@ export function applyEdits(ws: Workspace, input: ApplyEditsInput): EditsResult {
       batch.flush();
     })
     .immediate();
+  if (input.isSlimAnswer === true) return { batchId: batch.history.length > 0 ? batch.batchId : null, created: batch.created, rejected, communeRows: [], hotspots: [], modelSites: [] };
   return answer(ws, batch, period, rejected);
 }
 

@@ -165,15 +165,28 @@ function expandUnitPrefix(folded: string): string {
 export function matchRefOption(options: readonly RefOption[], text: string): RefOption | undefined {
   const trimmed = text.trim();
   const folded = foldVietnamese(trimmed);
-  const direct = options.find((o) => o.code === trimmed || foldVietnamese(o.label) === folded);
+  const labels = foldedLabels(options);
+  const direct = options.find((o, i) => o.code === trimmed || labels[i] === folded);
   if (direct) return direct;
   if (/^\d+$/u.test(trimmed)) return options.find((o) => /^\d+$/u.test(o.code) && o.code === trimmed.padStart(o.code.length, '0'));
   const expanded = expandUnitPrefix(folded);
-  const full = options.filter((o) => foldVietnamese(o.label) === expanded);
+  const full = options.filter((_, i) => labels[i] === expanded);
   if (full.length === 1) return full[0];
   if (UNIT_PREFIX.test(expanded)) return undefined;
-  const bare = options.filter((o) => foldVietnamese(o.label).replace(UNIT_PREFIX, '') === expanded);
+  const bare = options.filter((_, i) => labels[i]?.replace(UNIT_PREFIX, '') === expanded);
   return bare.length === 1 ? bare[0] : undefined;
+}
+
+/** Folded labels per option list, computed once per list: an import matches 50,000 cells against the same list. */
+const FOLDED_LABELS = new WeakMap<readonly RefOption[], readonly string[]>();
+
+function foldedLabels(options: readonly RefOption[]): readonly string[] {
+  let labels = FOLDED_LABELS.get(options);
+  if (!labels) {
+    labels = options.map((o) => foldVietnamese(o.label));
+    FOLDED_LABELS.set(options, labels);
+  }
+  return labels;
 }
 
 /** Turns typed or pasted text into a checked value; blank text clears the cell. */

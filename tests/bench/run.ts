@@ -20,6 +20,7 @@ import { foldVietnamese } from '../../shared/domain/text';
 import { benchConsolidation } from './consolidation';
 import { benchHotspotSheet } from './hotspots-ui';
 import { benchSheetExport } from './sheet-export';
+import { benchSheetImport } from './sheet-import';
 
 const DATA = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcmt-bench-'));
@@ -162,6 +163,9 @@ for (const row of benchConsolidation()) rows.push({ ...row, unit: 'ms' });
 // 6. Excel out (issue 11): 50,000 hotspots exported beside a raw SheetJS write, with peak RSS (each in its own process).
 for (const row of await benchSheetExport()) rows.push({ ...row, unit: 'ms' });
 
+// 7. Excel in (issue 11): a 50,000-row hotspot register imported (dry run, applied) beside a raw SheetJS parse + INSERTs, with peak RSS.
+for (const row of await benchSheetImport()) rows.push({ ...row, unit: 'ms' });
+
 const width = Math.max(...rows.map((r) => r.name.length));
 const sqliteVersion = (JSON.parse(fs.readFileSync(new URL('../../node_modules/better-sqlite3/package.json', import.meta.url), 'utf8')) as { version: string }).version;
 console.log(`PCMT Desk bench — ${os.cpus().length} CPU, Node ${process.version}, better-sqlite3 ${sqliteVersion}, synchronous=FULL`);
@@ -177,4 +181,6 @@ raw sqlite = the same statements through better-sqlite3 directly on a workspace 
   hotspot rows: one SELECT of the 30,000 hotspots (the browser's rendering has no raw equivalent);
   export + sign: writeZip of the same entries plus SHA-256 of each entry and of the zip (no signing, no encryption, no queries);
   verify: SHA-256 of the same 700 files; receive: the same packages (with their files as evidence), records
-  and slots INSERTed in one transaction (no verification, no preview, no log, one fsync instead of 700).`);
+  and slots INSERTed in one transaction (no verification, no preview, no log, one fsync instead of 700);
+  import .xlsx: SheetJS read (dense) + sheet_to_json of the same file, then INSERT of the same 50,000 rows in one transaction
+  (no worker, no header search, no parsing of values, no key matching, no rules, no history).`);

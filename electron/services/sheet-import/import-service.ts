@@ -114,7 +114,7 @@ function evaluate(ws: Workspace, req: ImportRequest, prepared: Prepared, isApply
   const plan = planRows(prepared.spec, read, existingRecords(ws, req, periodId), prepared.keyFields, lang, keyLabel);
   const run = (): Evaluated => {
     const reason = `nhập từ tệp ${req.file.fileName}`;
-    const result = plan.edits.length > 0 ? applyEdits(ws, { periodId, cause: 'import', mode: 'valid', edits: plan.edits, reason }) : null;
+    const result = plan.edits.length > 0 ? applyEdits(ws, { periodId, cause: 'import', mode: 'valid', edits: plan.edits, reason, isPreview: !isApply, isSlimAnswer: true }) : null;
     attachResult(plan, result);
     attachRules(ws, prepared, plan, periodId, lang);
     const rows = plan.rows.map(previewRow);

@@ -42,22 +42,38 @@ function cellProblem(row: number, column: MappedColumn, shown: string, rule: Fie
   return { row, column: column.header, field: column.def.key, code: error.code, severity: 'error', message: errorMessage(error.code, error.params, lang) };
 }
 
+/** Registers repeat themselves (communes, lists, dates): each distinct text of a column is parsed once. */
+const MEMO_LIMIT = 20_000;
+
+function memoized(def: FieldDef, refs: RefOptions): (cell: RawCell) => FieldCheck {
+  const memo = new Map<string, FieldCheck>();
+  return (cell) => {
+    if (typeof cell.value !== 'string') return readCell(def, cell, refs);
+    const hit = memo.get(cell.value);
+    if (hit) return hit;
+    const checked = readCell(def, cell, refs);
+    if (memo.size < MEMO_LIMIT) memo.set(cell.value, checked);
+    return checked;
+  };
+}
+
 export function readRows(sheet: SheetData, dataIndexes: readonly number[], columns: readonly MappedColumn[], refs: RefOptions, lang: Language): ReadRow[] {
   const out: ReadRow[] = [];
+  const readers = columns.map((c) => memoized(c.def, refs));
   for (const i of dataIndexes) {
     const cells = sheet.rows[i] ?? [];
     const row = sheet.firstRow + i;
     const values: Record<string, FieldValue> = {};
     const problems: ImportProblem[] = [];
     let isEmpty = true;
-    for (const column of columns) {
+    columns.forEach((column, c) => {
       const cell = cells[column.index];
-      if (!cell || cellText(cell) === '') continue;
+      if (!cell || cellText(cell) === '') return;
       isEmpty = false;
-      const checked = readCell(column.def, cell, refs);
+      const checked = (readers[c] as (cell: RawCell) => FieldCheck)(cell);
       if (checked.ok) values[column.def.key] = checked.value;
       else problems.push(cellProblem(row, column, cellText(cell), checked, lang));
-    }
+    });
     // A row with nothing in the imported columns (a spacer, a row number alone) is not data.
     if (!isEmpty) out.push({ row, values, problems });
   }
