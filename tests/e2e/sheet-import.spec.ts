@@ -9,7 +9,7 @@
  */
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { registerWorkbook } from '../support/hotspot-register';
+import { REGISTER_ROWS, registerWorkbook } from '../support/hotspot-register';
 import { dumpWorkspace, initWorkspace, repoRoot, startHost, tempWorkspace, type Host } from './host';
 import { chooseQuarter } from './sheet-steps';
 
@@ -34,11 +34,11 @@ test.afterEach(async () => {
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, name) });
 const panelOf = (page: Page) => page.getByRole('tabpanel', { name: 'Điểm, tụ điểm' });
 
-async function openWizardWithFile(page: Page): Promise<void> {
+async function openWizardWithFile(page: Page, file: typeof FILE = FILE): Promise<void> {
   await panelOf(page).getByTestId('import-open').click();
   const wizard = page.getByTestId('import-wizard');
   await expect(wizard).toBeVisible();
-  await wizard.getByTestId('import-file').setInputFiles(FILE);
+  await wizard.getByTestId('import-file').setInputFiles(file);
 }
 
 async function activeHotspots(): Promise<number> {
@@ -81,6 +81,8 @@ test('import a register through the wizard, undo it, redo it, and import it agai
   await expect(wizard.getByTestId('import-preview-row')).toHaveCount(5);
   await expect(wizard.locator('[data-row="13"]')).toContainText('20/07/2024');
   await expect(wizard.locator('[data-row="12"]')).toContainText('Đang xác minh');
+  // "TT Đông Anh" in the file is the town of Đông Anh, named as the sheet names it.
+  await expect(wizard.locator('[data-row="12"]')).toContainText('Thị trấn Đông Anh');
   await shot(page, '4-preview.png');
   await wizard.getByTestId('import-apply').click();
   await expect(wizard).toHaveCount(0);
@@ -112,4 +114,25 @@ test('import a register through the wizard, undo it, redo it, and import it agai
   await expect(wizard.getByTestId('import-counts')).toContainText('giữ nguyên 5');
   await expect(wizard.getByTestId('import-apply')).toBeDisabled();
   await shot(page, '8-same-file-again.png');
+});
+
+test('a register with one commune outside the office is refused whole, its row named, nothing stored', async ({ page }) => {
+  const rows = REGISTER_ROWS.map((r, i) => (i === 3 ? { ...r, commune: 'Phúc Xá' } : r));
+  const outside = { ...FILE, name: 'ngoai-huyen.xlsx', buffer: registerWorkbook('xlsx', { rows }) };
+  await page.goto(host.url);
+  await chooseQuarter(page, 2024, 'IV');
+  await page.getByTestId('tab-hotspots').click();
+  await openWizardWithFile(page, outside);
+  const wizard = page.getByTestId('import-wizard');
+  await wizard.getByTestId('import-next').click();
+  await wizard.getByTestId('import-next').click();
+  await expect(wizard.getByTestId('import-counts')).toContainText('bị từ chối 1');
+  await expect(wizard.locator('[data-row="13"]')).toHaveAttribute('data-outcome', 'refused');
+  await expect(wizard.locator('[data-row="13"] [data-code="IMPORT_UNIT_UNKNOWN"]')).toContainText('Dòng 13: không có xã/đơn vị “Phúc Xá” thuộc địa bàn của cơ quan.');
+  await expect(wizard.getByTestId('import-blocked')).toBeVisible();
+  await expect(wizard.getByTestId('import-apply')).toBeDisabled();
+  await shot(page, '9-refused.png');
+  await wizard.getByTestId('import-close').click();
+  await expect(page.getByTestId('hotspot-count')).toHaveText('0 điểm');
+  expect(await activeHotspots()).toBe(0);
 });

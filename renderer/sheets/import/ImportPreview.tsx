@@ -2,9 +2,9 @@ import { useTranslation } from 'react-i18next';
 import type { ImportAnalysis, ImportPreviewRow } from '../../../shared/api/import-types';
 import type { FieldDef } from '../../../shared/domain/fields';
 import type { Language } from '../../../shared/i18n/format';
-import { formatFieldValue } from '../../app/field-text';
+import { formatFieldValue, type RefNames } from '../../app/field-text';
 
-type Props = { analysis: ImportAnalysis; defs: ReadonlyMap<string, FieldDef>; language: Language };
+type Props = { analysis: ImportAnalysis; defs: ReadonlyMap<string, FieldDef>; refNames: RefNames; language: Language };
 
 /** A browser table stays quick up to a few hundred rows; rows with problems are always among them. */
 const SHOWN_ROWS = 300;
@@ -16,12 +16,12 @@ function shownRows(rows: readonly ImportPreviewRow[]): ImportPreviewRow[] {
 }
 
 /** The preview step: every row's outcome (with the fields that change) and its problems, as the rules engine found them. */
-export function ImportPreview({ analysis, defs, language }: Props) {
+export function ImportPreview({ analysis, defs, refNames, language }: Props) {
   const { t } = useTranslation('sheetImport');
   const rows = shownRows(analysis.rows);
   const text = (field: string, value: ImportPreviewRow['values'][string]) => {
     const def = defs.get(field);
-    return def ? formatFieldValue(def, value, language) : String(value ?? '');
+    return def ? formatFieldValue(def, value, language, refNames) : String(value ?? '');
   };
   const label = (field: string) => analysis.fields.find((f) => f.key === field)?.label ?? field;
   const details = (row: ImportPreviewRow) => {

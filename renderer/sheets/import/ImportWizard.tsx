@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportAnalysis, ImportApplyResult } from '../../../shared/api/import-types';
 import type { SheetName } from '../../../shared/api/register-types';
@@ -10,6 +10,7 @@ import type { Language } from '../../../shared/i18n/format';
 import { bytesToBase64 } from '../../app/base64';
 import { useClient } from '../../app/client-context';
 import { errorText } from '../../app/error-text';
+import type { RefNames } from '../../app/field-text';
 import { ModalDialog } from '../../app/ModalDialog';
 import { ImportMapping } from './ImportMapping';
 import { ImportPreview } from './ImportPreview';
@@ -40,6 +41,18 @@ export function ImportWizard({ sheet, periodId, language, onApplied, onClose }: 
   const [applyError, setApplyError] = useState<unknown>(null);
   const [isApplying, setApplying] = useState(false);
   const defs = useMemo(() => new Map(DEFS[sheet].map((d) => [d.key, d])), [sheet]);
+  const [refNames, setRefNames] = useState<RefNames>({});
+
+  // The preview names communes and host units as the sheet does, not by their codes.
+  useEffect(() => {
+    client
+      .call('units.underOffice', {})
+      .then((units) => {
+        const names = new Map(units.map((u) => [u.code, u.name]));
+        setRefNames({ commune: names, officeUnit: names });
+      })
+      .catch(() => setRefNames({}));
+  }, [client]);
 
   const rerun = async (next: ImportChoices, target?: Step): Promise<ImportAnalysis | null> => {
     if (!file) return null;
@@ -191,7 +204,7 @@ export function ImportWizard({ sheet, periodId, language, onApplied, onClose }: 
               {t('blocked')}
             </p>
           )}
-          <ImportPreview analysis={analysis} defs={defs} language={language} />
+          <ImportPreview analysis={analysis} defs={defs} refNames={refNames} language={language} />
         </div>
       )}
     </ModalDialog>
