@@ -14,7 +14,7 @@ import Database from 'better-sqlite3';
 import { AppError, storageFailureCode, type ErrorParams } from '../shared/errors';
 import type { ErrorCode } from '../shared/i18n/errors-vi';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations/index';
-import { judgeWal, moveWalAside, readDbHeader, recordOwner, walPath } from './wal-guard';
+import { judgeWal, moveWalAside, ownerPath, readDbHeader, recordOwner, walPath } from './wal-guard';
 
 export type Db = Database.Database;
 
@@ -213,5 +213,18 @@ export function openDatabase(file: string, options: OpenOptions): Db {
  */
 export function closeDatabase(db: Db): void {
   if (!db.open) return;
+  const file = db.name;
+  const record = db.memory ? null : readRecord(file);
   db.close();
+  // No WAL left (we were the last connection): the record goes with it, unless a process
+  // that opened meanwhile has already written its own.
+  if (record !== null && !fs.existsSync(walPath(file)) && readRecord(file) === record) fs.rmSync(ownerPath(file), { force: true });
+}
+
+function readRecord(file: string): string | null {
+  try {
+    return fs.readFileSync(ownerPath(file), 'utf8');
+  } catch {
+    return null;
+  }
 }

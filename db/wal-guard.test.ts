@@ -76,7 +76,7 @@ it('a -wal of another workspace beside an intact one is moved aside, not replaye
   expect(fs.readdirSync(path.dirname(a)).some((f) => /^a\.sqlite\.shm-.+\.orphan$/u.test(f))).toBe(true);
 });
 
-it('even without our record, a -wal whose page 1 carries another workspace id is refused', () => {
+it('a clean close leaves no record, so any -wal that later appears beside the workspace is refused', () => {
   const dir = tempDir();
   const { a, bDb } = twoWorkspaces(dir);
   closeDatabase(bDb);
@@ -85,15 +85,27 @@ it('even without our record, a -wal whose page 1 carries another workspace id is
   bAgain.prepare("INSERT INTO settings (key, value) VALUES ('c1', 'C')").run();
   fs.copyFileSync(`${path.join(dir, 'b.sqlite')}-wal`, `${a}-wal`);
   closeDatabase(bAgain);
-  fs.rmSync(ownerPath(a));
+  expect(fs.existsSync(ownerPath(a))).toBe(false);
   expect(judgeWal(a)).toBe('foreign');
 });
+
+/** A process that opens the workspace as the app does, commits `rows` writes, then dies by SIGKILL. */
+function crashWhileWriting(file: string, rows: number): void {
+  const script = path.join(path.resolve(import.meta.dirname, '..'), `crash-${path.basename(path.dirname(file))}.mts`);
+  fs.writeFileSync(script, CRASH_SCRIPT);
+  try {
+    const child = spawnSync(process.execPath, ['--import', 'tsx', script, file, String(rows)], { cwd: path.dirname(script), encoding: 'utf8' });
+    expect(child.signal).toBe('SIGKILL');
+  } finally {
+    fs.rmSync(script, { force: true });
+  }
+}
 
 const CRASH_SCRIPT = `
 import { openDatabase } from './db/connection.ts';
 const db = openDatabase(process.argv[2], { isCreateAllowed: false });
 const insert = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)');
-for (let i = 0; i < 700; i += 1) insert.run('crash' + i, 'acknowledged'.repeat(600));
+for (let i = 0; i < Number(process.argv[3]); i += 1) insert.run('crash' + i, 'acknowledged'.repeat(600));
 process.kill(process.pid, 'SIGKILL');
 `;
 
@@ -101,14 +113,7 @@ it('our own WAL after a kill -9 (and after auto-checkpoint restarts) is replayed
   const dir = tempDir();
   const file = path.join(dir, 'ws.sqlite');
   closeDatabase(openDatabase(file, { isCreateAllowed: true }));
-  const script = path.join(path.resolve(import.meta.dirname, '..'), `crash-${path.basename(dir)}.mts`);
-  fs.writeFileSync(script, CRASH_SCRIPT);
-  try {
-    const child = spawnSync(process.execPath, ['--import', 'tsx', script, file], { cwd: path.dirname(script), encoding: 'utf8' });
-    expect(child.signal).toBe('SIGKILL');
-  } finally {
-    fs.rmSync(script, { force: true });
-  }
+  crashWhileWriting(file, 700);
   const recorded = JSON.parse(fs.readFileSync(ownerPath(file), 'utf8')) as { salt1: number };
   const scan = scanWal(fs.readFileSync(`${file}-wal`));
   expect(scan?.committedFrames).toBeGreaterThan(0);
@@ -124,3 +129,43 @@ it('our own WAL after a kill -9 (and after auto-checkpoint restarts) is replayed
     closeDatabase(db);
   }
 });
+
+const LEGACY_CRASH = `
+const Database = require(process.argv[2]);
+const db = new Database(process.argv[1]);
+db.pragma('journal_mode = WAL');
+db.pragma('synchronous = FULL');
+for (let i = 0; i < 50; i += 1) db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run('legacy' + i, 'kept');
+process.kill(process.pid, 'SIGKILL');
+`;
+
+it('a workspace last written by an older version (no id, no record) keeps its crash WAL', () => {
+  const file = path.join(tempDir(), 'old.sqlite');
+  const db = openDatabase(file, { isCreateAllowed: true });
+  db.pragma('application_id = 0');
+  closeDatabase(db);
+  expect(fs.existsSync(ownerPath(file))).toBe(false);
+  const sqlite = path.resolve(import.meta.dirname, '../node_modules/better-sqlite3');
+  const child = spawnSync(process.execPath, ['-e', LEGACY_CRASH, file, sqlite]);
+  expect(child.signal).toBe('SIGKILL');
+  expect(judgeWal(file)).toBe('owned');
+  const reopened = openDatabase(file, { isCreateAllowed: false });
+  try {
+    expect(reopened.prepare("SELECT count(*) FROM settings WHERE key LIKE 'legacy%'").pluck().get()).toBe(50);
+  } finally {
+    closeDatabase(reopened);
+  }
+});
+
+it('after a crash, a -wal of another workspace put in place of ours is told apart by its salts', () => {
+  const dir = tempDir();
+  const { a, b, bDb } = twoWorkspaces(dir);
+  // A crashed with a WAL of its own: the record of its salts stays.
+  crashWhileWriting(a, 3);
+  expect(judgeWal(a)).toBe('owned');
+  fs.copyFileSync(`${b}-wal`, `${a}-wal`);
+  closeDatabase(bDb);
+  expect(fs.existsSync(ownerPath(a))).toBe(true);
+  expect(judgeWal(a)).toBe('foreign');
+});
+

@@ -12,10 +12,13 @@
  * our restart or when the last connection closes (closeDatabase no longer truncates
  * while others may be open), so every WAL this workspace writes until the next open has
  * salt-1 in [recorded, recorded + window) — and the first generation the exact salt-2.
- * A WAL of another file shares our id with chance 2^-31 and falls into the window with
- * chance 2^-12 even then. Without a usable record (a workspace last opened by an older
- * version) a WAL is only refused on positive evidence — another page size, or a page-1
- * image carrying another id — so a crash WAL of ours is never thrown away.
+ * The record lives exactly as long as a WAL of ours can: a clean close by the last
+ * connection deletes the WAL and then the record, so a workspace with an id and no record
+ * has no WAL of its own, and any WAL beside it is foreign. A WAL of another file shares
+ * our id with chance 2^-31 and falls into the salt window with chance 2^-12 even then.
+ * A workspace without an id was last written by an older version: its WAL is refused only
+ * on positive evidence (another page size, a page-1 image carrying another id). A WAL
+ * moved aside is kept, never deleted, so even a wrong verdict loses nothing for good.
  */
 import fs from 'node:fs';
 
@@ -115,8 +118,11 @@ export function judgeWal(file: string): WalVerdict {
   if (db === null) return 'none';
   if (scan.pageSize !== db.pageSize) return 'foreign';
   if (db.applicationId !== 0 && scan.pageOneAppId !== null && scan.pageOneAppId !== 0 && scan.pageOneAppId !== db.applicationId) return 'foreign';
+  // A workspace that never got its id was last written by a version without this record: benefit of the doubt.
+  if (db.applicationId === 0) return 'owned';
   const owner = readOwner(file);
-  if (owner === null || db.applicationId === 0 || owner.applicationId !== db.applicationId) return 'owned';
+  // Our record exists exactly while our WAL may (closeDatabase removes it with the WAL): none, or another file's, means not ours.
+  if (owner === null || owner.applicationId !== db.applicationId) return 'foreign';
   const ahead = (scan.salt1 - owner.salt1) >>> 0;
   if (ahead >= SALT1_WINDOW) return 'foreign';
   return ahead === 0 && scan.salt2 !== owner.salt2 ? 'foreign' : 'owned';

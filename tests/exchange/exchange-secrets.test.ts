@@ -78,6 +78,9 @@ beforeAll(async () => {
     await call(s, side, 'trust.import', { file: fileOf('t.bctrust', pair.trustFile), isBootstrap: false });
     await call(s, side, 'keys.enrollment', { passphrase: PASS });
     await call(s, side, 'exports.list', {});
+    // Backups: the list (times, sizes, office names) and a restore refused by name.
+    await call(s, side, 'backups.list', {});
+    await call(s, side, 'backups.restore', { name: 'not-listed.bak' });
   }
   // The district adds its encryption key: a new secret created and sealed inside the call.
   await call(district, 'district', 'keys.generate', { passphrase: PASS, withEncryption: true });
