@@ -59,19 +59,18 @@ export function inspectBackupFile(file: string, name = path.basename(file)): Bac
   if (size === 0) throw new AppError('BACKUP_EMPTY', { file: name });
   const header = readDbHeader(file);
   if (header === null) throw new AppError('BACKUP_NOT_SQLITE', { file: name });
-  let db: Db;
+  // Copies made by older versions are in WAL mode: reading them creates -wal/-shm, removed again afterwards.
+  const sideFiles = [`${file}-wal`, `${file}-shm`].filter((f) => !fs.existsSync(f));
+  let db: Db | null = null;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
-  } catch (error) {
-    throw new AppError('BACKUP_DAMAGED', { file: name, detail: describe(error) });
-  }
-  try {
     return factsOf(db, name, size);
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw new AppError('BACKUP_DAMAGED', { file: name, detail: describe(error) });
   } finally {
-    db.close();
+    db?.close();
+    for (const side of sideFiles) if (fs.existsSync(side) && (side.endsWith('-shm') || fs.statSync(side).size === 0)) fs.rmSync(side, { force: true });
   }
 }
 

@@ -187,3 +187,15 @@ it('an interrupted copy never leaves a normal-looking backup, and a workspace wi
   expect(listBackups(s.workspace)).toEqual([]);
   s.close();
 });
+
+it('reading a copy made by an older version (WAL mode) leaves no -wal or -shm beside it', () => {
+  const s = open('cli');
+  const info = backupWorkspace(s.workspace, 'manual');
+  s.close();
+  const old = new Database(info.file);
+  old.pragma('journal_mode = WAL');
+  old.close();
+  expect(listBackups(s.workspace)).toMatchObject([{ problem: null }]);
+  expect(fs.readdirSync(path.dirname(info.file))).toEqual([path.basename(info.file)]);
+});
+
