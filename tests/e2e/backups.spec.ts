@@ -67,3 +67,29 @@ test('lists the backups with time, size and office, and restores one after confi
   expect((await api<{ userName: string | null }>('app.info', {})).userName).toBeNull();
   expect(fs.readdirSync(path.dirname(workspace)).some((f) => f.includes('.before-restore-'))).toBe(true);
 });
+
+test('a -wal of another workspace beside this one is moved aside and the app says so', async ({ page }) => {
+  // Another workspace, open in its own host, with committed changes still in its -wal.
+  const other = tempWorkspace('pcmt-e2e-other-');
+  await initWorkspace(other, '01', 'NSO_2025', UNITS_CSV_2025);
+  const otherHost = await startHost(other);
+  const url = new URL(otherHost.url);
+  await fetch(new URL('/api/settings.setUserName', url.origin), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-PCMT-Token': url.searchParams.get('token') ?? '' },
+    body: JSON.stringify({ userName: 'Người khác' }),
+  });
+  await host.stop('SIGTERM');
+  fs.copyFileSync(`${other}-wal`, `${workspace}-wal`);
+  await otherHost.stop('SIGKILL');
+  host = await startHost(workspace);
+
+  await page.goto(host.url);
+  const notice = page.getByTestId('open-notice');
+  await expect(notice).toHaveAttribute('data-code', 'WORKSPACE_WAL_ORPHANED');
+  await expect(notice).toContainText('không thuộc về tệp này');
+  // Nothing of the other workspace came in.
+  await expect(page.locator('.user-name-input')).toHaveValue('');
+  expect(fs.readdirSync(path.dirname(workspace)).some((f) => /\.wal-.+\.orphan$/u.test(f))).toBe(true);
+});
+
