@@ -5,6 +5,7 @@ import type { SheetName } from '../../../shared/api/register-types';
 import type { Language } from '../../../shared/i18n/format';
 import type { Step } from '../../grid/edit-steps';
 import { undoStackFor } from '../../grid/undo-stack';
+import { useProblemsContext } from '../../problems/problems-context';
 import { ImportWizard } from './ImportWizard';
 
 type Props = { sheet: SheetName; periodId: string; language: Language; isLocked: boolean; reload: () => Promise<void> };
@@ -19,12 +20,14 @@ export function ImportButton({ sheet, periodId, language, isLocked, reload }: Pr
   const { t } = useTranslation('sheetImport');
   const [isOpen, setOpen] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
+  const { refresh: refreshProblems } = useProblemsContext();
 
   const onApplied = (result: ImportApplyResult, fileName: string) => {
     const { added, changed, unchanged } = result.counts;
     if (result.ops.length > 0) undoStackFor(sheet, periodId).push({ ops: result.ops } satisfies Step);
     setStatus(added + changed === 0 ? t('appliedNothing', { file: fileName }) : t('applied', { file: fileName, added, changed, unchanged }));
     void reload();
+    refreshProblems();
   };
 
   return (
