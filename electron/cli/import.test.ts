@@ -91,6 +91,16 @@ describe('pcmt import', () => {
     expect((await run('import', good, '--sheet', 'hotspots', '--workspace', ws, '--mapping', map)).code).toBe(2);
   });
 
+  it('gives a sentence for random bytes named .xlsx (exit 1) and stores nothing', async () => {
+    const junk = path.join(dir, 'khong-phai-excel.xlsx');
+    fs.writeFileSync(junk, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
+    const before = count('SELECT count(*) AS n FROM history');
+    const result = await run('import', junk, '--sheet', 'hotspots', '--workspace', ws, '--yes');
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('khong-phai-excel.xlsx');
+    expect(count('SELECT count(*) AS n FROM history')).toBe(before);
+  });
+
   it('exits 2 on wrong usage', async () => {
     expect((await run('import', good, '--workspace', ws)).code).toBe(2);
     expect((await run('import', good, '--sheet', 'people', '--workspace', ws)).code).toBe(2);
