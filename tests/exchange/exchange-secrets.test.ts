@@ -78,6 +78,14 @@ beforeAll(async () => {
     await call(s, side, 'trust.import', { file: fileOf('t.bctrust', pair.trustFile), isBootstrap: false });
     await call(s, side, 'keys.enrollment', { passphrase: PASS });
     await call(s, side, 'exports.list', {});
+    // Excel out and back in (issue 11): the exported hotspot sheet is the file the import reads.
+    await call(s, side, 'sheets.template', { sheet: 'modelSites' });
+    const sheet = (await call(s, side, 'sheets.exportXlsx', { sheet: 'hotspots', periodId: P, columns: null, rowIds: null })) as { ok: boolean; data: { fileName: string; bytesBase64: string } };
+    expect(sheet.ok).toBe(true);
+    const file = { fileName: sheet.data.fileName, bytesBase64: sheet.data.bytesBase64 };
+    const request = { sheet: 'hotspots', periodId: P, file, sheetName: null, headerRow: null, mapping: null, keyFields: null };
+    await call(s, side, 'imports.analyze', request);
+    await call(s, side, 'imports.apply', request);
     // Backups: the list (times, sizes, office names) and a restore refused by name.
     await call(s, side, 'backups.list', {});
     await call(s, side, 'backups.restore', { name: 'not-listed.bak' });
@@ -176,5 +184,9 @@ describe('no secret reaches the renderer through the API', () => {
     expect(codeOf('province', 'packages.confirm')).toEqual(['ok']);
     expect(codeOf('province', 'receipts.create')).toEqual(['ok']);
     expect(codeOf('district', 'receipts.import')).toEqual(['ok']);
+    for (const side of ['district', 'province']) {
+      expect(codeOf(side, 'imports.analyze')).toEqual(['ok']);
+      expect(codeOf(side, 'imports.apply')).toEqual(['ok']);
+    }
   });
 });
