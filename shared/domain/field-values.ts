@@ -51,9 +51,10 @@ export function checkFieldValue(def: FieldDef, value: FieldValue): FieldCheck {
   const kind = def.kind;
   switch (kind.type) {
     case 'int':
-      return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= (kind.max ?? MAX_COUNT)
-        ? { ok: true, value }
-        : { ok: false, rule: 'wholeNumber' };
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) return { ok: false, rule: 'wholeNumber' };
+      // A bounded whole number is a year (the only kind with a lower bound, as in the schema's CHECK).
+      if (kind.min !== undefined && (value < kind.min || value > (kind.max ?? MAX_COUNT))) return { ok: false, rule: 'yearRange' };
+      return value <= (kind.max ?? MAX_COUNT) ? { ok: true, value } : { ok: false, rule: 'wholeNumber' };
     case 'decimal':
       return typeof value === 'number' &&
         Number.isFinite(value) &&

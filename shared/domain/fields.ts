@@ -10,7 +10,7 @@ export type Labels = { vi: string; en: string };
 export type RefTarget = 'commune' | 'officeUnit' | 'hotspot';
 
 export type FieldKind =
-  | { type: 'int'; max?: number }
+  | { type: 'int'; min?: number; max?: number }
   | { type: 'decimal'; decimals: number; min?: number; max?: number }
   | { type: 'enum'; values: readonly string[]; labels: Record<string, Labels> }
   | { type: 'set'; values: readonly string[]; labels: Record<string, Labels> }

@@ -69,7 +69,7 @@ export const MODEL_SITE_FIELDS = [
   { key: 'host_unit_code', labels: { vi: 'Đơn vị thực hiện', en: 'Host unit' }, kind: { type: 'ref', target: 'officeUnit' }, isRequired: true },
   { key: 'lead_organization', labels: { vi: 'Cơ quan chủ trì', en: 'Lead organisation' }, kind: { type: 'enum', ...LEAD_ORGANIZATION } },
   { key: 'is_pilot_model', labels: { vi: 'Mô hình điểm', en: 'Pilot model' }, kind: { type: 'bool' } },
-  { key: 'target_year', labels: { vi: 'Năm chỉ tiêu', en: 'Target year' }, kind: { type: 'int', max: 2100 } },
+  { key: 'target_year', labels: { vi: 'Năm chỉ tiêu', en: 'Target year' }, kind: { type: 'int', min: 1990, max: 2100 } },
   { key: 'establishment_decision_no', labels: { vi: 'Số quyết định thành lập', en: 'Decision no.' }, kind: { type: 'text', maxLength: 100 } },
   { key: 'establishment_date', labels: { vi: 'Ngày thành lập', en: 'Established' }, kind: { type: 'date' } },
   { key: 'ended_date', labels: { vi: 'Ngày kết thúc', en: 'Ended' }, kind: { type: 'date' } },

@@ -144,6 +144,7 @@ export const termsEn: Record<TermKey, string> = {
   level3Id: 'level3_id',
   name: 'name',
   wholeNumber: 'it must be a whole number, 0 or more',
+  yearRange: 'it must be a year from 1990 to 2100',
   nonNegativeNumber: 'it must be a number, 0 or more, with at most 2 decimals',
   dateFormat: 'it must be a date written dd/mm/yyyy',
   closedList: 'choose one of the listed values',

@@ -149,6 +149,7 @@ export const termsVi = {
   level3Id: 'level3_id',
   name: 'name',
   wholeNumber: 'phải là số nguyên không âm',
+  yearRange: 'phải là năm từ 1990 đến 2100',
   nonNegativeNumber: 'phải là số không âm, tối đa 2 chữ số thập phân',
   dateFormat: 'phải là ngày dạng dd/mm/yyyy',
   closedList: 'phải chọn một giá trị trong danh sách',

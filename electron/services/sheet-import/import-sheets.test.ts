@@ -69,4 +69,13 @@ describe('the Model sites sheet', () => {
     ]);
     expect((await applyImport(s.workspace, req)).counts).toMatchObject({ added: 0, unchanged: 1 });
   });
+
+  it('refuses a target year outside 1990–2100 with a sentence, not a storage error', async () => {
+    const req = csv('nam.csv', 'Tên mô hình,Đơn vị thực hiện,Năm chỉ tiêu\nCLB Thụy Lâm,Thụy Lâm,1\nCLB Kim Chung 2,Kim Chung,2025\n', { sheet: 'modelSites' });
+    const a = await analyzeImport(s.workspace, req);
+    expect(a.rows.map((r) => r.outcome)).toEqual(['refused', 'added']);
+    expect(JSON.stringify(a.rows[0])).toContain('1990');
+    await expect(applyImport(s.workspace, req)).rejects.toMatchObject({ code: 'IMPORT_REFUSED' });
+    expect(listModelSiteRows(s.workspace, P, false).map((m) => m.values.name)).toEqual(['CLB sau cai Kim Chung']);
+  });
 });
