@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PERIOD, UNITS_JSON, pcmt } from './exchange-setup';
+import { ARTICLE_6_ZEROS, PERIOD, UNITS_JSON, pcmt } from './exchange-setup';
 
 export { PASSPHRASE, PERIOD, pcmt } from './exchange-setup';
 
@@ -28,7 +28,7 @@ export const DATA_001 = {
   period: PERIOD,
   statuses: [
     { code: '00001', declared_class: 'CO_MA_TUY', resident_population: 23456, addicts_with_records: 3, users_with_records: 5, commitment_signed: true },
-    { code: '00004', declared_class: 'KHONG_MA_TUY', resident_population: 9870, addicts_with_records: 0, users_with_records: 0 },
+    { code: '00004', declared_class: 'KHONG_MA_TUY', resident_population: 9870, addicts_with_records: 0, users_with_records: 0, ...ARTICLE_6_ZEROS },
   ],
   hotspots: [
     {
@@ -53,7 +53,7 @@ export const DATA_002 = {
   period: PERIOD,
   statuses: [
     { code: '00037', declared_class: 'CO_MA_TUY', resident_population: 8120, addicts_with_records: 6, users_with_records: 2 },
-    { code: '00040', declared_class: 'KHONG_MA_TUY', resident_population: 11200, addicts_with_records: 0, users_with_records: 0 },
+    { code: '00040', declared_class: 'KHONG_MA_TUY', resident_population: 11200, addicts_with_records: 0, users_with_records: 0, ...ARTICLE_6_ZEROS },
   ],
   hotspots: [
     {

@@ -81,12 +81,15 @@ export async function createProvinceAndDistrict(): Promise<ExchangeSetup> {
   return { dir, province, district, rootKeyFiles, roots };
 }
 
+/** Article 6 conditions entered as 0: a commune declared drug-free must have them all (issue 12 item 1, rule V5). */
+export const ARTICLE_6_ZEROS = { residents_violating_drug_law: 0, wanted_drug_fugitives_hiding: 0, harboring_points: 0, plants_destroyed_count: 0, plants_destroyed_area_m2: 0 };
+
 /** What the district entered for PERIOD, as `pcmt dump --json` writes it (and `pcmt load` reads it). */
 export const DISTRICT_DATA = {
   period: PERIOD,
   statuses: [
     { code: '00001', declared_class: 'CO_MA_TUY', resident_population: 23456, addicts_with_records: 3, users_with_records: 5, commitment_signed: true },
-    { code: '00004', declared_class: 'KHONG_MA_TUY', resident_population: 9870, addicts_with_records: 0, users_with_records: 0 },
+    { code: '00004', declared_class: 'KHONG_MA_TUY', resident_population: 9870, addicts_with_records: 0, users_with_records: 0, ...ARTICLE_6_ZEROS },
     { code: '00006', declared_class: 'CO_MA_TUY', resident_population: 15230, addicts_with_records: 2, users_with_records: 1 },
   ],
   hotspots: [
