@@ -5,20 +5,10 @@
  * frame may call (VS Code's validatedIpcMain): an injected iframe or a page that
  * somehow navigated elsewhere gets nothing.
  */
-import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { ipcMain } from 'electron';
 import { IPC_PREFIX, METHOD_NAMES } from '../../shared/api/contract';
 import { dispatch, type DispatchOptions, type Handlers } from '../../shared/api/dispatch';
-import { APP_ORIGIN } from './protocol';
-
-function isTrustedSender(event: IpcMainInvokeEvent): boolean {
-  const frame = event.senderFrame;
-  if (frame === null || frame !== event.sender.mainFrame) return false;
-  try {
-    return new URL(frame.url).origin === APP_ORIGIN;
-  } catch {
-    return false;
-  }
-}
+import { isTrustedSender } from './shell-policy';
 
 export function registerIpc(handlers: Handlers, options: DispatchOptions): void {
   for (const method of METHOD_NAMES) {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { app, BrowserWindow } from 'electron';
-import { APP_ENTRY_URL } from './protocol';
+import { APP_ENTRY_URL } from './shell-policy';
 
 /** The preload is bundled next to main.js as one CommonJS file: sandboxed preloads cannot load ESM. */
 const PRELOAD_PATH = path.join(import.meta.dirname, 'preload.cjs');
