@@ -196,7 +196,10 @@ export function openDatabase(file: string, options: OpenOptions): Db {
     applyPragmas(db, file);
     check(db, file);
     options.beforeWrite?.(db);
-    migrate(db, file);
+    const fromVersion = Number(db.pragma('user_version', { simple: true }));
+    const backup = migrate(db, file);
+    // The user must be able to find the pre-upgrade copy without knowing our naming scheme.
+    if (backup !== null) options.notices?.push({ code: 'WORKSPACE_UPGRADED', params: { backup, from: fromVersion, to: LATEST_VERSION } });
     if (!isMemory) stampWal(db, file);
     return db;
   } catch (error) {
