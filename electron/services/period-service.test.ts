@@ -87,6 +87,26 @@ describe('copy forward', () => {
     await call('periods.lock', { periodId: '2025-Q4' });
     expect(await failure('periods.copyForward', { periodId: '2025-Q4', fromPeriodId: '2025-Q2' })).toBe('PERIOD_LOCKED');
   });
+
+  // Issue 12 item 5: "period flows (services accessed, post-rehab managed in the period,
+  // rehab counts) are not copied"; stocks (people on the records, in treatment now) are.
+  it('carries the people on the records and in treatment, not the services, rehab intakes or post-rehab management of the period', async () => {
+    const d = communes[3] ?? '';
+    updateCommuneStatuses(s.workspace, '2025-Q1', [
+      { communeCode: d, field: 'addicts_with_records', value: 12 },
+      { communeCode: d, field: 'on_substitution_treatment', value: 4 },
+      { communeCode: d, field: 'under_post_rehab_management', value: 2 },
+      { communeCode: d, field: 'accessed_services', value: 9 },
+      { communeCode: d, field: 'post_rehab_managed', value: 3 },
+      { communeCode: d, field: 'rehab_compulsory', value: 1 },
+      { communeCode: d, field: 'rehab_voluntary_family_community', value: 2 },
+      { communeCode: d, field: 'new_addicts_detected', value: 5 },
+    ]);
+    await call('periods.copyForward', { periodId: '2026-Q1', fromPeriodId: '2025-Q1' });
+    const row = listCommuneRows(s.workspace, '2026-Q1').find((r) => r.code === d);
+    expect(row?.status).toMatchObject({ addicts_with_records: 12, on_substitution_treatment: 4, under_post_rehab_management: 2 });
+    expect(row?.status).toMatchObject({ accessed_services: null, post_rehab_managed: null, rehab_compulsory: null, rehab_voluntary_family_community: null, new_addicts_detected: null });
+  });
 });
 
 describe('sheet layouts', () => {

@@ -54,47 +54,47 @@ export const COMMUNE_STATUS_FIELDS = [
   { key: 'on_substitution_treatment', labels: { vi: 'Điều trị thay thế', en: 'Substitution treatment' }, kind: INT },
   { key: 'in_family_community_rehab', labels: { vi: 'Cai tại gia đình, cộng đồng', en: 'Family/community rehab' }, kind: INT },
   { key: 'under_post_rehab_management', labels: { vi: 'Quản lý sau cai', en: 'Post-rehab management' }, kind: INT },
-  { key: 'residents_violating_drug_law', labels: { vi: 'Người vi phạm pháp luật về ma túy', en: 'Residents violating drug law' }, kind: INT },
+  { key: 'residents_violating_drug_law', labels: { vi: 'Người vi phạm pháp luật về ma túy', en: 'Residents violating drug law' }, kind: INT , isPeriodFlow: true },
   { key: 'wanted_drug_fugitives_hiding', labels: { vi: 'Đối tượng truy nã lẩn trốn', en: 'Wanted fugitives hiding' }, kind: INT },
-  { key: 'drug_offenders_arrested', labels: { vi: 'Đối tượng bị bắt', en: 'Offenders arrested' }, kind: INT },
+  { key: 'drug_offenders_arrested', labels: { vi: 'Đối tượng bị bắt', en: 'Offenders arrested' }, kind: INT , isPeriodFlow: true },
   { key: 'harboring_points', labels: { vi: 'Điểm chứa chấp sử dụng', en: 'Harbouring points' }, kind: INT },
-  { key: 'plants_destroyed_count', labels: { vi: 'Số cây bị phá', en: 'Plants destroyed' }, kind: INT },
-  { key: 'plants_destroyed_area_m2', labels: { vi: 'Diện tích cây bị phá (m²)', en: 'Plant area destroyed (m²)' }, kind: { type: 'decimal', decimals: 2 } },
+  { key: 'plants_destroyed_count', labels: { vi: 'Số cây bị phá', en: 'Plants destroyed' }, kind: INT , isPeriodFlow: true },
+  { key: 'plants_destroyed_area_m2', labels: { vi: 'Diện tích cây bị phá (m²)', en: 'Plant area destroyed (m²)' }, kind: { type: 'decimal', decimals: 2 } , isPeriodFlow: true },
   { key: 'key_route', labels: { vi: 'Tuyến trọng điểm', en: 'Key route' }, kind: { type: 'enum', values: KEY_ROUTES, labels: KEY_ROUTE_LABELS } },
   { key: 'commitment_signed', labels: { vi: 'Đã ký cam kết', en: 'Commitment signed' }, kind: { type: 'bool' } },
   { key: 'drug_free_certificate_no', labels: { vi: 'Số quyết định công nhận', en: 'Certificate decision no.' }, kind: { type: 'text', maxLength: 100 } },
   { key: 'drug_free_certificate_date', labels: { vi: 'Ngày công nhận', en: 'Certificate date' }, kind: { type: 'date' } },
-  { key: 'override_reason', labels: { vi: 'Lý do khác kết quả tính', en: 'Override reason' }, kind: { type: 'text', maxLength: 1000 } },
-  { key: 'approval_status', labels: { vi: 'Trạng thái phê duyệt', en: 'Approval status' }, kind: { type: 'enum', ...APPROVAL } },
-  { key: 'approval_decision_no', labels: { vi: 'Số quyết định phê duyệt', en: 'Approval decision no.' }, kind: { type: 'text', maxLength: 100 } },
-  { key: 'approval_date', labels: { vi: 'Ngày phê duyệt', en: 'Approval date' }, kind: { type: 'date' } },
-  { key: 'approved_by', labels: { vi: 'Cơ quan phê duyệt', en: 'Approved by' }, kind: { type: 'text', maxLength: 200 } },
+  { key: 'override_reason', labels: { vi: 'Lý do khác kết quả tính', en: 'Override reason' }, kind: { type: 'text', maxLength: 1000 } , isPeriodFlow: true },
+  { key: 'approval_status', labels: { vi: 'Trạng thái phê duyệt', en: 'Approval status' }, kind: { type: 'enum', ...APPROVAL } , isPeriodFlow: true },
+  { key: 'approval_decision_no', labels: { vi: 'Số quyết định phê duyệt', en: 'Approval decision no.' }, kind: { type: 'text', maxLength: 100 } , isPeriodFlow: true },
+  { key: 'approval_date', labels: { vi: 'Ngày phê duyệt', en: 'Approval date' }, kind: { type: 'date' } , isPeriodFlow: true },
+  { key: 'approved_by', labels: { vi: 'Cơ quan phê duyệt', en: 'Approved by' }, kind: { type: 'text', maxLength: 200 } , isPeriodFlow: true },
   // Aggregate statistics of domain.md §7.6 that the reports need (no personal data).
   { key: 'addicts_records_male', labels: { vi: 'Người nghiện: nam', en: 'Addicts: male' }, kind: INT },
   { key: 'addicts_records_female', labels: { vi: 'Người nghiện: nữ', en: 'Addicts: female' }, kind: INT },
   { key: 'addicts_records_age_lt18', labels: { vi: 'Người nghiện: dưới 18 tuổi', en: 'Addicts: under 18' }, kind: INT },
   { key: 'addicts_records_age_18_29', labels: { vi: 'Người nghiện: 18–29 tuổi', en: 'Addicts: 18–29' }, kind: INT },
   { key: 'addicts_records_age_30_plus', labels: { vi: 'Người nghiện: từ 30 tuổi', en: 'Addicts: 30 and over' }, kind: INT },
-  { key: 'new_addicts_detected', labels: { vi: 'Người nghiện mới phát hiện', en: 'New addicts detected' }, kind: INT },
-  { key: 'new_users_detected', labels: { vi: 'Người sử dụng mới phát hiện', en: 'New users detected' }, kind: INT },
-  { key: 'removed_from_management', labels: { vi: 'Đưa ra khỏi diện quản lý', en: 'Removed from management' }, kind: INT },
-  { key: 'rehab_compulsory', labels: { vi: 'Cai nghiện bắt buộc', en: 'Compulsory rehab' }, kind: INT },
-  { key: 'rehab_voluntary_facility', labels: { vi: 'Cai tự nguyện tại cơ sở', en: 'Voluntary rehab at a facility' }, kind: INT },
-  { key: 'rehab_voluntary_family_community', labels: { vi: 'Cai tự nguyện tại gia đình, cộng đồng', en: 'Voluntary rehab at home/community' }, kind: INT },
-  { key: 'accessed_services', labels: { vi: 'Được tiếp cận dịch vụ', en: 'Accessed services' }, kind: INT },
-  { key: 'post_rehab_managed', labels: { vi: 'Quản lý sau cai (trong kỳ)', en: 'Post-rehab managed (period)' }, kind: INT },
-  { key: 'post_rehab_completed_rehab', labels: { vi: 'Sau cai đã hoàn thành', en: 'Post-rehab completed' }, kind: INT },
-  { key: 'relapse_detected', labels: { vi: 'Tái nghiện phát hiện', en: 'Relapses detected' }, kind: INT },
-  { key: 'drug_cases', labels: { vi: 'Số vụ phạm tội về ma túy', en: 'Drug crime cases' }, kind: INT },
-  { key: 'drug_offenders', labels: { vi: 'Số đối tượng phạm tội', en: 'Drug offenders' }, kind: INT },
-  { key: 'administrative_violations', labels: { vi: 'Vi phạm hành chính', en: 'Administrative violations' }, kind: INT },
-  { key: 'seized_heroin_g', labels: { vi: 'Thu giữ heroin (g)', en: 'Heroin seized (g)' }, kind: { type: 'decimal', decimals: 2 } },
-  { key: 'seized_synthetic_g', labels: { vi: 'Thu giữ ma túy tổng hợp (g)', en: 'Synthetic drugs seized (g)' }, kind: { type: 'decimal', decimals: 2 } },
-  { key: 'seized_synthetic_pills', labels: { vi: 'Thu giữ ma túy tổng hợp (viên)', en: 'Synthetic pills seized' }, kind: INT },
-  { key: 'seized_cannabis_g', labels: { vi: 'Thu giữ cần sa (g)', en: 'Cannabis seized (g)' }, kind: { type: 'decimal', decimals: 2 } },
-  { key: 'propaganda_sessions', labels: { vi: 'Buổi tuyên truyền', en: 'Awareness sessions' }, kind: INT },
-  { key: 'propaganda_participants', labels: { vi: 'Lượt người nghe tuyên truyền', en: 'Session participants' }, kind: INT },
-  { key: 'note', labels: { vi: 'Ghi chú', en: 'Note' }, kind: { type: 'text', maxLength: 2000 } },
+  { key: 'new_addicts_detected', labels: { vi: 'Người nghiện mới phát hiện', en: 'New addicts detected' }, kind: INT , isPeriodFlow: true },
+  { key: 'new_users_detected', labels: { vi: 'Người sử dụng mới phát hiện', en: 'New users detected' }, kind: INT , isPeriodFlow: true },
+  { key: 'removed_from_management', labels: { vi: 'Đưa ra khỏi diện quản lý', en: 'Removed from management' }, kind: INT , isPeriodFlow: true },
+  { key: 'rehab_compulsory', labels: { vi: 'Cai nghiện bắt buộc', en: 'Compulsory rehab' }, kind: INT , isPeriodFlow: true },
+  { key: 'rehab_voluntary_facility', labels: { vi: 'Cai tự nguyện tại cơ sở', en: 'Voluntary rehab at a facility' }, kind: INT , isPeriodFlow: true },
+  { key: 'rehab_voluntary_family_community', labels: { vi: 'Cai tự nguyện tại gia đình, cộng đồng', en: 'Voluntary rehab at home/community' }, kind: INT , isPeriodFlow: true },
+  { key: 'accessed_services', labels: { vi: 'Được tiếp cận dịch vụ', en: 'Accessed services' }, kind: INT , isPeriodFlow: true },
+  { key: 'post_rehab_managed', labels: { vi: 'Quản lý sau cai (trong kỳ)', en: 'Post-rehab managed (period)' }, kind: INT , isPeriodFlow: true },
+  { key: 'post_rehab_completed_rehab', labels: { vi: 'Sau cai đã hoàn thành', en: 'Post-rehab completed' }, kind: INT , isPeriodFlow: true },
+  { key: 'relapse_detected', labels: { vi: 'Tái nghiện phát hiện', en: 'Relapses detected' }, kind: INT , isPeriodFlow: true },
+  { key: 'drug_cases', labels: { vi: 'Số vụ phạm tội về ma túy', en: 'Drug crime cases' }, kind: INT , isPeriodFlow: true },
+  { key: 'drug_offenders', labels: { vi: 'Số đối tượng phạm tội', en: 'Drug offenders' }, kind: INT , isPeriodFlow: true },
+  { key: 'administrative_violations', labels: { vi: 'Vi phạm hành chính', en: 'Administrative violations' }, kind: INT , isPeriodFlow: true },
+  { key: 'seized_heroin_g', labels: { vi: 'Thu giữ heroin (g)', en: 'Heroin seized (g)' }, kind: { type: 'decimal', decimals: 2 } , isPeriodFlow: true },
+  { key: 'seized_synthetic_g', labels: { vi: 'Thu giữ ma túy tổng hợp (g)', en: 'Synthetic drugs seized (g)' }, kind: { type: 'decimal', decimals: 2 } , isPeriodFlow: true },
+  { key: 'seized_synthetic_pills', labels: { vi: 'Thu giữ ma túy tổng hợp (viên)', en: 'Synthetic pills seized' }, kind: INT , isPeriodFlow: true },
+  { key: 'seized_cannabis_g', labels: { vi: 'Thu giữ cần sa (g)', en: 'Cannabis seized (g)' }, kind: { type: 'decimal', decimals: 2 } , isPeriodFlow: true },
+  { key: 'propaganda_sessions', labels: { vi: 'Buổi tuyên truyền', en: 'Awareness sessions' }, kind: INT , isPeriodFlow: true },
+  { key: 'propaganda_participants', labels: { vi: 'Lượt người nghe tuyên truyền', en: 'Session participants' }, kind: INT , isPeriodFlow: true },
+  { key: 'note', labels: { vi: 'Ghi chú', en: 'Note' }, kind: { type: 'text', maxLength: 2000 } , isPeriodFlow: true },
 ] as const satisfies readonly FieldDef[];
 
 export type CommuneStatusField = (typeof COMMUNE_STATUS_FIELDS)[number]['key'];
@@ -120,34 +120,14 @@ export function emptyStatus(): CommuneStatusValues {
 }
 
 /**
- * Fields that describe what happened during a period (arrests, seizures, newly detected
- * people, sessions held) or its approval, rather than the commune's standing. "Start
- * this period from the previous one" must not carry them over: last quarter's arrests
- * are not this quarter's.
+ * The fields flagged `isPeriodFlow` on their definitions: what happened during a period
+ * (arrests, seizures, newly detected people, rehab intakes, services accessed, post-rehab
+ * management in the period, sessions held) or its own decisions (approval, override
+ * reason, note), rather than the commune's standing at the period's end (population,
+ * people on the records, people currently in treatment, points, route). "Start this
+ * period from the previous one" must not carry them over: last quarter's arrests are not
+ * this quarter's.
  */
-export const PERIOD_FLOW_FIELDS: ReadonlySet<CommuneStatusField> = new Set<CommuneStatusField>([
-  'residents_violating_drug_law',
-  'drug_offenders_arrested',
-  'plants_destroyed_count',
-  'plants_destroyed_area_m2',
-  'override_reason',
-  'approval_status',
-  'approval_decision_no',
-  'approval_date',
-  'approved_by',
-  'new_addicts_detected',
-  'new_users_detected',
-  'removed_from_management',
-  'post_rehab_completed_rehab',
-  'relapse_detected',
-  'drug_cases',
-  'drug_offenders',
-  'administrative_violations',
-  'seized_heroin_g',
-  'seized_synthetic_g',
-  'seized_synthetic_pills',
-  'seized_cannabis_g',
-  'propaganda_sessions',
-  'propaganda_participants',
-  'note',
-]);
+export const PERIOD_FLOW_FIELDS: ReadonlySet<CommuneStatusField> = new Set<CommuneStatusField>(
+  COMMUNE_STATUS_FIELDS.filter((f) => 'isPeriodFlow' in f && f.isPeriodFlow).map((f) => f.key),
+);

@@ -27,6 +27,12 @@ export type FieldDef = {
   isReadOnly?: boolean;
   /** Must have a value before a new row can be stored. */
   isRequired?: boolean;
+  /**
+   * Commune statuses: what happened during the period (arrests, rehab intakes, services
+   * accessed…) or the period's own decisions, as opposed to the commune's standing at the
+   * period's end. "Lấy số liệu kỳ trước" carries only the standing.
+   */
+  isPeriodFlow?: boolean;
 };
 
 /** A stored value: numbers, flags, ISO dates, codes, arrays of codes for sets; null = empty. */
