@@ -28,13 +28,21 @@ const STATUS_COLUMNS = COMMUNE_STATUS_FIELD_KEYS.map((key) => `s.${key}`).join('
  * Per commune: hotspots active at the period's end (the rule of hotspotPeriodFlags'
  * isActiveAtEnd) and model sites it hosts that are active (status unset counts as active).
  */
-const COUNT_JOINS = `
+function countJoins(hotspotCommunes: string, modelHosts: string): string {
+  return `
   LEFT JOIN (SELECT h.commune_code, count(*) AS n FROM hotspots h
-             WHERE h.scheme = @scheme AND h.removed_at IS NULL AND ${activeAtEndSql('h', '@endDate')}
+             WHERE h.scheme = @scheme${hotspotCommunes} AND h.removed_at IS NULL AND ${activeAtEndSql('h', '@endDate')}
              GROUP BY h.commune_code) hc ON hc.commune_code = u.code
   LEFT JOIN (SELECT host_unit_code, count(*) AS n FROM model_sites
-             WHERE scheme = @scheme AND host_level = 'COMMUNE' AND removed_at IS NULL AND (status IS NULL OR status = 'DANG_HOAT_DONG')
+             WHERE scheme = @scheme AND host_level = 'COMMUNE'${modelHosts} AND removed_at IS NULL AND (status IS NULL OR status = 'DANG_HOAT_DONG')
              GROUP BY host_unit_code) mc ON mc.host_unit_code = u.code`;
+}
+
+const COUNT_JOINS = countJoins('', '');
+// A save's answer counts only the communes it shows, on the indexes by commune and by
+// host (issue 18: counting the whole scheme made every keystroke cost the whole register).
+const CODES = 'SELECT value FROM json_each(@codes)';
+const COUNT_JOINS_FOR_CODES = countJoins(` AND h.commune_code IN (${CODES})`, ` AND host_unit_code IN (${CODES})`);
 
 const ROW_COLUMNS = `u.code, u.name, u.unit_type, p.name AS parent_name, ${STATUS_COLUMNS}, s.row_version, s.updated_at,
   coalesce(hc.n, 0) AS active_hotspots, coalesce(mc.n, 0) AS active_model_sites`;
@@ -112,18 +120,19 @@ export function upsertStatusRow(db: Db, write: StatusRowWrite): void {
   statement.run({ ...values, ...rest });
 }
 
-/** The given communes with their status for the period (no hierarchy walk: for answering a save). */
-export function getCommunesWithStatus(db: Db, scheme: string, codes: readonly string[], period: PeriodKey): DbCommuneWithStatus[] {
-  return db
-    .prepare(
-      `SELECT ${ROW_COLUMNS}
+/** The statement of getCommunesWithStatus (exported for the test of its query plan). */
+export const COMMUNES_BY_CODE_SQL = `SELECT ${ROW_COLUMNS}
        FROM admin_units u
        LEFT JOIN admin_units p ON p.scheme = u.scheme AND p.level = u.parent_level AND p.code = u.parent_code
        LEFT JOIN commune_statuses s ON s.period_id = @periodId AND s.scheme = u.scheme AND s.commune_code = u.code
-       ${COUNT_JOINS}
-       WHERE u.scheme = @scheme AND u.level = 'COMMUNE' AND u.code IN (SELECT value FROM json_each(@codes))
-       ORDER BY u.parent_code, u.code`,
-    )
+       ${COUNT_JOINS_FOR_CODES}
+       WHERE u.scheme = @scheme AND u.level = 'COMMUNE' AND u.code IN (${CODES})
+       ORDER BY u.parent_code, u.code`;
+
+/** The given communes with their status for the period (no hierarchy walk: for answering a save). */
+export function getCommunesWithStatus(db: Db, scheme: string, codes: readonly string[], period: PeriodKey): DbCommuneWithStatus[] {
+  return db
+    .prepare(COMMUNES_BY_CODE_SQL)
     .all({ scheme, periodId: period.id, endDate: period.endDate, codes: JSON.stringify(codes) }) as DbCommuneWithStatus[];
 }
 
