@@ -1,4 +1,4 @@
-import type { CellValueChangedEvent, ColDef, ColGroupDef, GetRowIdParams, GridApi, GridReadyEvent, RowSelectionOptions } from 'ag-grid-community';
+import type { CellValueChangedEvent, ColDef, ColGroupDef, GetRowIdParams, GridApi, GridReadyEvent, RowSelectionOptions, SelectionColumnDef } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { foldVietnamese } from '../../shared/domain/text';
@@ -34,6 +34,9 @@ const styleNonce = readCspNonce();
 // Outside the component: a new object on every render would make AG Grid rebuild its
 // columns and close the editor the user is typing in.
 const DEFAULT_COL_DEF: ColDef = { resizable: true, sortable: true, filter: true, wrapHeaderText: true, autoHeaderHeight: true, minWidth: 70 };
+// The tick boxes come first, left of the pinned name: a paste on the row's first cell
+// then starts at the first data column, as the user reads the row.
+const SELECTION_COLUMN_DEF: SelectionColumnDef = { pinned: 'left', lockPinned: true, lockPosition: 'left', suppressMovable: true, width: 44, minWidth: 44, resizable: false };
 const parseQuickFilter = (text: string) => foldVietnamese(text).split(' ').filter((part) => part !== '');
 const matchQuickFilter = (parts: string[], rowText: string) => {
   const folded = foldVietnamese(rowText);
@@ -144,6 +147,7 @@ export function SpreadsheetGrid<Row>({ sheet, columnDefs, getRowId, language, qu
         // The blank row is where the first record is typed; "no rows" must not cover it.
         suppressNoRowsOverlay={pinnedBottomRowData !== undefined}
         rowSelection={rowSelection}
+        selectionColumnDef={SELECTION_COLUMN_DEF}
         // Rows fading in after a filter exist twice in the DOM for a moment.
         animateRows={false}
         enterNavigatesVertically

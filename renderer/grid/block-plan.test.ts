@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fieldDef } from '../../shared/domain/commune-status';
 import type { FieldDef, FieldValue } from '../../shared/domain/fields';
 import { HOTSPOT_FIELDS } from '../../shared/domain/hotspot';
+import { MODEL_SITE_FIELDS } from '../../shared/domain/model-site';
 import { copyText, planClear, planFill, planPaste, withRejections, type PlanColumn, type SheetView } from './block-plan';
 
 type Grid = { sheet: SheetView['sheet']; canCreate: boolean; columns: PlanColumn[]; ids: string[]; values: FieldValue[][] };
@@ -101,6 +102,25 @@ describe('planPaste', () => {
       // A refused commune (required) keeps the whole row out.
       { row: 5, column: 'Xã/phường', value: 'Xã Không Có', reason: { kind: 'rule', rule: 'closedList' } },
     ]);
+  });
+
+  it('passes over the tick-box column and gives created rows the defaults of the blank row', () => {
+    const modelDef = (key: string): FieldDef => {
+      const def = MODEL_SITE_FIELDS.find((f) => f.key === key);
+      if (!def) throw new Error(key);
+      return def;
+    };
+    const tick: PlanColumn = { colId: 'ag-Grid-SelectionColumn', label: 'ag-Grid-SelectionColumn', def: null, isEditable: false, isUtility: true };
+    const g: Grid = { sheet: 'modelSites', canCreate: true, columns: [tick, col(modelDef('name')), col(modelDef('members')), col(modelDef('host_unit_code'))], ids: [], values: [] };
+    const view = { ...viewOf(g), newRowDefaults: { name: null, members: null, host_unit_code: '017' } };
+    // Pasted with the tick-box cell focused: the first value goes to the name, as the user sees it.
+    const plan = planPaste(view, { row: 0, col: 0 }, [['CLB Xuân Nộn', '12'], ['Tổ Đản Mỗ', '']]);
+    expect(plan.problems).toEqual([]);
+    expect(plan.edits.map((e) => e.edit)).toEqual([
+      { sheet: 'modelSites', op: 'create', values: { host_unit_code: '017', name: 'CLB Xuân Nộn', members: 12 } },
+      { sheet: 'modelSites', op: 'create', values: { host_unit_code: '017', name: 'Tổ Đản Mỗ' } },
+    ]);
+    expect(copyText({ ...view, rowCount: 1, textAt: (_r, c) => ['', 'CLB', '12', 'Huyện Đông Anh'][c] ?? '' }, { anchor: { row: 0, col: 0 }, focus: { row: 0, col: 3 } })).toBe('CLB\t12\tHuyện Đông Anh\r\n');
   });
 
   it('merges the services refusals into the report, in row order', () => {

@@ -12,8 +12,12 @@ import { sameValue, type PlannedEdit } from './edit-steps';
 import { boundsOf, type CellPos, type CellRange } from './range';
 import { toTsv } from '../../shared/domain/tsv';
 
-/** A displayed column; `def` is null for columns that are not a stored field (code, computed). */
-export type PlanColumn = { colId: string; label: string; def: FieldDef | null; isEditable: boolean };
+/**
+ * A displayed column; `def` is null for columns that are not a stored field (code, computed).
+ * A utility column (the row tick boxes) is not part of the data: a paste or a copy
+ * passes over it, as if it were not there.
+ */
+export type PlanColumn = { colId: string; label: string; def: FieldDef | null; isEditable: boolean; isUtility?: boolean };
 
 export type SheetView = {
   sheet: SheetName;
@@ -26,6 +30,8 @@ export type SheetView = {
   valueAt(row: number, col: number): FieldValue;
   /** The text the cell shows (labels, dd/mm/yyyy, Vietnamese numbers). */
   textAt(row: number, col: number): string;
+  /** What the blank row starts with (the office as a model's host unit); a pasted row gets it too. */
+  newRowDefaults?: Readonly<Record<string, FieldValue>>;
 };
 
 export type ProblemReason =
@@ -47,10 +53,19 @@ function setEdit(view: SheetView, row: number, field: string, value: FieldValue)
   return { sheet: view.sheet, op: 'set', id, field, value };
 }
 
+/** The indexes of the data columns from `start` rightwards: where the pasted cells go, one each. */
+function dataColumnsFrom(view: SheetView, start: number): number[] {
+  const out: number[] = [];
+  for (let col = Math.max(start, 0); col < view.columns.length; col += 1) if (view.columns[col]?.isUtility !== true) out.push(col);
+  return out;
+}
+
 /** Pastes `block` with its top-left cell at `start`; rows past the end are created where allowed. */
 export function planPaste(view: SheetView, start: CellPos, block: readonly (readonly string[])[]): BlockPlan {
   const edits: NotedEdit[] = [];
   const problems: CellProblem[] = [];
+  const targets = dataColumnsFrom(view, start.col);
+  const defaults = Object.entries(view.newRowDefaults ?? {}).filter(([, v]) => v !== null);
   block.forEach((cells, r) => {
     const row = start.row + r;
     const isNew = row >= view.rowCount;
@@ -60,13 +75,14 @@ export function planPaste(view: SheetView, start: CellPos, block: readonly (read
     // problem already names the cell to fix, and a row without it would be refused anyway.
     let isRequiredRefused = false;
     cells.forEach((text, c) => {
-      const col = view.columns[start.col + c];
+      const colIndex = targets[c];
+      const col = colIndex === undefined ? undefined : view.columns[colIndex];
       // Cells right of the last column have nowhere to go; Excel drops them too.
-      if (col === undefined) return;
+      if (col === undefined || colIndex === undefined) return;
       const at = { row: row + 1, column: col.label, value: text };
       if (!col.isEditable || col.def === null) {
         // Pasting rows copied from this sheet brings its read-only columns back unchanged: not a problem.
-        const isUnchanged = text.trim() === '' || (!isNew && text === view.textAt(row, start.col + c));
+        const isUnchanged = text.trim() === '' || (!isNew && text === view.textAt(row, colIndex));
         if (!isUnchanged && !(isNew && col.def?.isReadOnly === true)) problems.push({ ...at, reason: { kind: 'readOnly' } });
         return;
       }
@@ -87,11 +103,13 @@ export function planPaste(view: SheetView, start: CellPos, block: readonly (read
         }
         return;
       }
-      const oldValue = view.valueAt(row, start.col + c);
+      const oldValue = view.valueAt(row, colIndex);
       if (!sameValue(oldValue, parsed.value)) edits.push({ edit: setEdit(view, row, col.def.key, parsed.value), oldValue, note: at });
     });
     if (isNew && view.canCreate && !isRequiredRefused && Object.keys(created).length > 0 && view.sheet !== 'communeStatuses') {
-      edits.push({ edit: { sheet: view.sheet, op: 'create', values: created }, note: { row: row + 1, column: '', value: texts.join(' | ') } });
+      // Defaults first: a pasted value for the same field wins.
+      const values = { ...Object.fromEntries(defaults), ...created };
+      edits.push({ edit: { sheet: view.sheet, op: 'create', values }, note: { row: row + 1, column: '', value: texts.join(' | ') } });
     }
   });
   return { edits, problems };
@@ -150,7 +168,7 @@ export function copyText(view: SheetView, range: CellRange): string {
   const rows: string[][] = [];
   for (let row = b.top; row <= Math.min(b.bottom, view.rowCount - 1); row += 1) {
     const cells: string[] = [];
-    for (let col = b.left; col <= b.right; col += 1) cells.push(view.textAt(row, col));
+    for (let col = b.left; col <= b.right; col += 1) if (view.columns[col]?.isUtility !== true) cells.push(view.textAt(row, col));
     rows.push(cells);
   }
   return toTsv(rows);

@@ -4,7 +4,7 @@
  */
 import type { GridApi } from 'ag-grid-community';
 import type { SheetName } from '../../shared/api/register-types';
-import type { FieldDef, RefOptions } from '../../shared/domain/fields';
+import type { FieldDef, FieldValue, RefOptions } from '../../shared/domain/fields';
 import type { PlanColumn, SheetView } from './block-plan';
 import type { RowAccess } from './edit-queue';
 
@@ -15,7 +15,12 @@ export type ViewOptions<Row> = {
   canCreate: boolean;
   isLocked: boolean;
   refs: RefOptions;
+  /** What the sheet's blank row starts with; rows a paste creates start with it too. */
+  newRowDefaults?: Readonly<Record<string, FieldValue>>;
 };
+
+/** AG Grid's own columns (row tick boxes, row numbers) carry ids with this prefix. */
+const UTILITY_COLUMN_PREFIX = 'ag-Grid-';
 
 export function sheetViewOf<Row>(api: GridApi<Row>, options: ViewOptions<Row>): SheetView {
   const { access, fields } = options;
@@ -27,6 +32,7 @@ export function sheetViewOf<Row>(api: GridApi<Row>, options: ViewOptions<Row>): 
       label: column.getColDef().headerName ?? column.getColId(),
       def,
       isEditable: !options.isLocked && def !== null && def.isReadOnly !== true,
+      isUtility: def === null && column.getColId().startsWith(UTILITY_COLUMN_PREFIX),
     };
   });
   const dataAt = (row: number) => api.getDisplayedRowAtIndex(row)?.data;
@@ -35,6 +41,7 @@ export function sheetViewOf<Row>(api: GridApi<Row>, options: ViewOptions<Row>): 
     sheet,
     canCreate: options.canCreate && !options.isLocked,
     refs: options.refs,
+    newRowDefaults: options.newRowDefaults,
     columns,
     rowCount: api.getDisplayedRowCount(),
     rowId: (row) => {

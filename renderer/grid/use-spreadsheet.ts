@@ -8,7 +8,7 @@
 import type { GridApi } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldDef, RefOptions } from '../../shared/domain/fields';
+import type { FieldDef, FieldValue, RefOptions } from '../../shared/domain/fields';
 import { parsePeriodId, periodLabel } from '../../shared/domain/period';
 import type { ApiClient } from '../api/client';
 import { currentLanguage } from '../i18n/setup';
@@ -30,6 +30,8 @@ export type SpreadsheetConfig<Row> = {
   /** Whether pasting below the last row creates rows. */
   canCreate: boolean;
   refs: RefOptions;
+  /** What the blank row starts with (e.g. the office as host unit); rows created by a paste get it too. */
+  newRowDefaults?: Readonly<Record<string, FieldValue>>;
   onRowsChanged?: () => void;
   /** Called after every stored batch, besides the Problems refresh the module does itself. */
   onSaved?: () => void;
@@ -50,9 +52,9 @@ export type Spreadsheet<Row> = {
 export function useSpreadsheet<Row>(config: SpreadsheetConfig<Row>): Spreadsheet<Row> {
   const gridApi = useRef<GridApi<Row> | null>(null);
   const [invalidMessage, setInvalidMessage] = useState<string | null>(null);
-  const live = useRef({ isLocked: config.isLocked, refs: config.refs, fields: config.fields, canCreate: config.canCreate });
+  const live = useRef({ isLocked: config.isLocked, refs: config.refs, fields: config.fields, canCreate: config.canCreate, newRowDefaults: config.newRowDefaults });
   useEffect(() => {
-    live.current = { isLocked: config.isLocked, refs: config.refs, fields: config.fields, canCreate: config.canCreate };
+    live.current = { isLocked: config.isLocked, refs: config.refs, fields: config.fields, canCreate: config.canCreate, newRowDefaults: config.newRowDefaults };
     // Lock and reference labels show in the cells: redraw them when they change — but not
     // the row being typed into: a forced refresh there can reset the open editor and lose
     // the keystrokes (that row is redrawn when its edit ends).
@@ -60,9 +62,12 @@ export function useSpreadsheet<Row>(config: SpreadsheetConfig<Row>): Spreadsheet
     if (api) {
       const editing = editingIds(api);
       const rowNodes = api.getRenderedNodes().filter((node) => node.id === undefined || !editing.has(node.id));
-      api.refreshCells({ rowNodes, force: true });
+      // The blank row is not among the rendered nodes; it shows the office's name once the units arrive.
+      const isPinnedEditing = api.getEditingCells().some((c) => c.rowPinned);
+      const pinned = isPinnedEditing ? [] : Array.from({ length: api.getPinnedBottomRowCount() }, (_, i) => api.getPinnedBottomRow(i) ?? []).flat();
+      api.refreshCells({ rowNodes: [...rowNodes, ...pinned], force: true });
     }
-  }, [config.isLocked, config.refs, config.fields, config.canCreate]);
+  }, [config.isLocked, config.refs, config.fields, config.canCreate, config.newRowDefaults]);
 
   // Every stored batch (typed, pasted, filled, undone) asks the rules engine again.
   const { refresh: refreshProblems } = useProblemsContext();

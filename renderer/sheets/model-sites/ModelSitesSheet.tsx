@@ -57,7 +57,9 @@ export function ModelSitesSheet({ periodId, officeCode, isLocked, language }: Pr
   // The queue holds the rows as the grid shows them (created and removed ones included); a change re-renders the count.
   const [, setRowsVersion] = useState(0);
   const onRowsChanged = useCallback(() => setRowsVersion((v) => v + 1), []);
-  const sheet = useSpreadsheet({ client, access: modelSiteAccess, periodId, isLocked, load, fields: MODEL_SITE_FIELD_MAP, canCreate: true, refs, onRowsChanged });
+  // Rows created by a paste start as the blank row does (the office as host unit).
+  const newRowDefaults = useMemo(() => blankModelSite(officeCode).values, [officeCode]);
+  const sheet = useSpreadsheet({ client, access: modelSiteAccess, periodId, isLocked, load, fields: MODEL_SITE_FIELD_MAP, canCreate: true, refs, newRowDefaults, onRowsChanged });
   const { edits, cellState, gridApi, explainLocked } = sheet;
   const layout = useColumnLayout<ModelSiteRow>('modelSites');
   const menu = useRecordContextMenu<ModelSiteRow>(recordOf, undefined, gridApi);

@@ -1,0 +1,83 @@
+/**
+ * The sheets as a statistician of Huyện Đông Anh meets them on a 1366×768 laptop
+ * (issue 14): each test follows the user's steps, looks at what the screen shows and
+ * at what was stored, and keeps a screenshot in test-results/statistician/.
+ */
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { initWorkspace, repoRoot, startHost, tempWorkspace, type Host } from './host';
+import { cell, chooseQuarter } from './sheet-steps';
+
+const SHOTS = path.join(repoRoot, 'test-results', 'statistician');
+const MODEL_NEW_ROW = 'new-model-site';
+
+test.use({ viewport: { width: 1366, height: 768 }, permissions: ['clipboard-read', 'clipboard-write'] });
+
+let host: Host;
+
+test.beforeEach(async () => {
+  const workspace = tempWorkspace('pcmt-stat-');
+  await initWorkspace(workspace, '017', 'GSO_2004');
+  host = await startHost(workspace);
+});
+
+test.afterEach(async () => {
+  await host.stop('SIGTERM');
+});
+
+/** Calls the host's API as the page does, to look at what was stored. */
+async function api<T>(method: string, input: unknown): Promise<T> {
+  const url = new URL(host.url);
+  const response = await fetch(`${url.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-PCMT-Token': url.searchParams.get('token') ?? '' },
+    body: JSON.stringify(input),
+  });
+  const body = (await response.json()) as { ok: true; data: T } | { ok: false; error: { message: string } };
+  if (!body.ok) throw new Error(body.error.message);
+  return body.data;
+}
+
+type Site = { id: string; values: Record<string, unknown> };
+
+async function paste(page: Page, text: string): Promise<void> {
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.keyboard.press('Control+v');
+}
+
+async function openSheet(page: Page, tab: 'model-sites' | 'hotspots' | 'communes'): Promise<void> {
+  await page.goto(host.url);
+  await chooseQuarter(page, 2025, 'III');
+  await page.getByTestId(`tab-${tab}`).click();
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+}
+
+test('1. rows copied from Excel and pasted on the blank row of Mô hình become model sites of the office', async ({ page }) => {
+  await openSheet(page, 'model-sites');
+  await expect(page.getByTestId('model-sites-count')).toHaveText('0 mô hình');
+
+  // The statistician clicks the first cell of the blank row — the tick-box column — and pastes.
+  await cell(page, MODEL_NEW_ROW, 'ag-Grid-SelectionColumn').click();
+  await paste(page, 'CLB sau cai xã Xuân Nộn\tCLB sau cai\r\nTổ tự quản thôn Đản Mỗ\t\r\n');
+  await expect(page.getByTestId('model-sites-count')).toHaveText('2 mô hình');
+  // Pasting on the name cell works the same way.
+  await cell(page, MODEL_NEW_ROW, 'name').click();
+  await paste(page, 'Điểm tư vấn xã Kim Chung\r\n');
+  await expect(page.getByTestId('model-sites-count')).toHaveText('3 mô hình');
+  await expect(page.getByTestId('paste-report')).toHaveCount(0);
+  await expect(page.getByText('ag-Grid-SelectionColumn')).toHaveCount(0);
+  // Three stored rows and the blank row name the office as host unit, never its code 017.
+  await expect(page.locator('#sheet-panel-modelSites').getByRole('gridcell', { name: 'Huyện Đông Anh' })).toHaveCount(4);
+  await expect(cell(page, MODEL_NEW_ROW, 'host_unit_code')).toHaveText('Huyện Đông Anh');
+  await shot(page, '1-model-sites-pasted');
+
+  const sites = await api<Site[]>('modelSites.list', { periodId: '2025-Q3', isRemovedIncluded: false });
+  expect(sites.map((s) => [s.values['name'], s.values['model_type'], s.values['host_unit_code']]).sort()).toEqual([
+    ['CLB sau cai xã Xuân Nộn', 'CLB_SAU_CAI', '017'],
+    ['Tổ tự quản thôn Đản Mỗ', null, '017'],
+    ['Điểm tư vấn xã Kim Chung', null, '017'],
+  ]);
+});
