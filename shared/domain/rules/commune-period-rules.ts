@@ -38,6 +38,7 @@ function forEntered(ctx: PreparedContext, each: (row: Entered, out: Problem[]) =
 export const V10: Rule = {
   id: 'V10',
   severity: 'warning',
+  scope: 'record',
   message: {
     vi: '{{name}}: tình trạng phân loại theo Quyết định 28/2025/QĐ-TTg được đánh giá theo năm đánh giá (15/12 năm trước đến 14/12), còn kỳ {{period}} không phải năm đánh giá. Hãy khai phân loại ở kỳ năm đánh giá (ví dụ {{year}}-AY), hoặc ghi chú đây là tình trạng tạm thời.',
     en: '{{name}}: classification under Decision 28/2025/QĐ-TTg is assessed per assessment year (15/12 to 14/12); period {{period}} is not one. Declare it in the assessment-year period (e.g. {{year}}-AY), or note that this is a provisional status.',
@@ -60,6 +61,7 @@ export const V10: Rule = {
 export const V11: Rule = {
   id: 'V11',
   severity: 'error',
+  scope: 'record',
   message: {
     vi: '{{name}}: {{what}}. Hãy dùng danh mục đơn vị hành chính đúng với kỳ báo cáo (danh mục cũ đến 30/6/2025, danh mục mới từ 01/7/2025).',
     en: '{{name}}: {{what}}. Use the administrative-unit list valid for the period (the old list up to 30/6/2025, the new one from 1/7/2025).',
@@ -86,6 +88,7 @@ export const V11: Rule = {
 export const V12: Rule = {
   id: 'V12',
   severity: 'error',
+  scope: 'commune',
   message: {
     vi: '{{name}}: có {{n}} dòng số liệu trong cùng kỳ. Mỗi xã chỉ có một dòng mỗi kỳ; hãy giữ một dòng và xóa các dòng trùng.',
     en: '{{name}}: {{n}} rows in the same period. A commune has one row per period; keep one and remove the duplicates.',
@@ -113,6 +116,7 @@ export const V12: Rule = {
 export const V13: Rule = {
   id: 'V13',
   severity: 'warning',
+  scope: 'commune',
   message: {
     vi: '{{name}}: kỳ trước “{{previous}}”, kỳ này “{{current}}” — thay đổi lớn. Hãy kiểm tra lại và ghi rõ lý do ở cột Ghi chú.',
     en: '{{name}}: “{{previous}}” last period, “{{current}}” now — a large change. Check again and explain in the Note column.',

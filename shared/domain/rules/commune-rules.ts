@@ -55,6 +55,7 @@ function forEntered(ctx: PreparedContext, each: (row: Entered, out: Problem[]) =
 export const V1: Rule = {
   id: 'V1',
   severity: 'error',
+  scope: 'record',
   message: {
     vi: '{{name}}: chưa có nhân khẩu cư trú (phải là số nguyên lớn hơn 0). Hãy nhập số nhân khẩu thực tế thường trú, tạm trú; thiếu số này thì không tính được các tỷ lệ phân loại.',
     en: '{{name}}: resident population is missing (it must be a whole number above 0). Enter the actual resident population; the classification ratios need it.',
@@ -71,6 +72,7 @@ export const V1: Rule = {
 export const V3: Rule = {
   id: 'V3',
   severity: 'error',
+  scope: 'record',
   message: {
     vi: '{{name}}: người nghiện và người sử dụng có hồ sơ ({{recorded}}) nhiều hơn nhân khẩu cư trú ({{population}}). Hãy kiểm tra lại các số này.',
     en: '{{name}}: addicts and users with records ({{recorded}}) outnumber the resident population ({{population}}). Check these figures.',
@@ -99,6 +101,7 @@ export const V3: Rule = {
 export const V4: Rule = {
   id: 'V4',
   severity: 'error',
+  scope: 'record',
   message: {
     vi: '{{name}}: số người điều trị thay thế, cai tại gia đình, cộng đồng và quản lý sau cai ({{excluded}}) nhiều hơn số người nghiện và người sử dụng có hồ sơ ({{recorded}}). Những người này là một phần (“trong đó”) của số người nghiện, người sử dụng có hồ sơ; hãy sửa lại các số này cho đúng.',
     en: '{{name}}: people in substitution treatment, family/community rehab and post-rehab management ({{excluded}}) outnumber addicts and users with records ({{recorded}}). They are part of (“of which”) the addicts and users with records; correct these figures.',
@@ -150,6 +153,7 @@ export function activeHotspotsByCommune(ctx: PreparedContext): Map<string, Activ
 export const V5: Rule = {
   id: 'V5',
   severity: 'error',
+  scope: 'commune',
   message: {
     vi: '{{name}} khai “Không ma túy” nhưng {{what}}. Xã chỉ được khai “Không ma túy” khi đủ các điều kiện của Điều 6 Quyết định 28/2025/QĐ-TTg; hãy sửa số liệu hoặc chọn lại tình trạng.',
     en: '{{name}} is declared drug-free but {{what}}. A commune is drug-free only when it meets Art. 6 of Decision 28/2025/QĐ-TTg; correct the figures or choose another status.',
@@ -196,6 +200,7 @@ export const V5: Rule = {
 export const V6: Rule = {
   id: 'V6',
   severity: 'warning',
+  scope: 'commune',
   message: {
     vi: '{{name}} khai “Không ma túy” nhưng {{what}}. Hãy kiểm tra lại và ghi rõ lý do ở cột Ghi chú nếu số liệu đúng.',
     en: '{{name}} is declared drug-free but {{what}}. Check again and explain in the Note column if the figures are right.',
@@ -242,6 +247,7 @@ export const V6: Rule = {
 export const V7: Rule = {
   id: 'V7',
   severity: 'error',
+  scope: 'record',
   message: {
     vi: '{{name}}: tình trạng khai “{{declared}}” khác kết quả tính “{{computed}}” ({{criteria}}). Hãy sửa tình trạng cho đúng hoặc ghi lý do ở cột “Lý do khác kết quả tính”.',
     en: '{{name}}: declared status “{{declared}}” differs from the computed “{{computed}}” ({{criteria}}). Correct the status or give the reason in the “Override reason” column.',
@@ -291,6 +297,7 @@ function levelShortfall(c: Classification, declared: CommuneClass, reading: Read
 export const V8: Rule = {
   id: 'V8',
   severity: 'error',
+  scope: 'record',
   message: {
     vi: '{{name}}: khai “{{declared}}” nhưng không đủ tiêu chí theo Điều 4 Quyết định 28/2025/QĐ-TTg ({{criteria}}; loại I, II cần ít nhất 3 tiêu chí, loại III cần ít nhất 1). Hãy kiểm tra số liệu hoặc chọn lại tình trạng.',
     en: '{{name}}: declared “{{declared}}” but the criteria of Art. 4 of Decision 28/2025/QĐ-TTg are not met ({{criteria}}; levels I and II need at least 3 criteria, level III at least 1). Check the figures or choose another status.',
@@ -310,6 +317,7 @@ export const V8: Rule = {
 export const V9: Rule = {
   id: 'V9',
   severity: 'error',
+  scope: 'record',
   message: {
     vi: '{{name}}: khai “{{declared}}” chỉ đủ tiêu chí khi tính tiêu chí đ, nhưng xã không nằm trên tuyến trọng điểm. Tiêu chí đ chỉ được tính khi xã thuộc tuyến trọng điểm; hãy chọn tuyến ở cột “Tuyến trọng điểm” hoặc chọn lại tình trạng.',
     en: '{{name}}: “{{declared}}” is reached only by counting criterion đ, but the commune is not on a key route. Criterion đ counts only on a key route; choose the route in the “Key route” column or another status.',

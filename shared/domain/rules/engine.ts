@@ -11,7 +11,7 @@ import { FIELD_RULES } from './field-rules';
 import { count, text } from './helpers';
 import { HOTSPOT_RULES } from './hotspot-rules';
 import { MODEL_SITE_RULES } from './model-site-rules';
-import type { PreparedContext, Problem, Rule, RuleContext } from './types';
+import type { PreparedContext, Problem, Rule, RuleCommune, RuleContext, RuleHotspot, RuleModelSite } from './types';
 
 export const ALL_RULES: readonly Rule[] = [...FIELD_RULES, ...COMMUNE_RULES, ...HOTSPOT_RULES, ...MODEL_SITE_RULES];
 
@@ -58,25 +58,32 @@ function classificationOf(ctx: RuleContext, status: CommuneStatusValues): Classi
   return classifyCommune(figuresOf(status), ctx.reading);
 }
 
+/** A commune's entry of PreparedContext.entered, or null when nothing is entered for it. */
+export function enteredOf(ctx: RuleContext, commune: RuleCommune): PreparedContext['entered'][number] | null {
+  if (!isStatusEntered(commune.status)) return null;
+  return { commune, status: commune.status, classification: classificationOf(ctx, commune.status) };
+}
+
+/** Whether a hotspot concerns the period: active at its start or end, new or eliminated in it. */
+export function isPeriodHotspot(h: RuleHotspot): boolean {
+  return h.flags.isActiveAtStart || h.flags.isActiveAtEnd || h.flags.isNew || h.flags.isEliminated;
+}
+
+/** Whether a model site concerns the period: established by its end (or undated) and not ended before its start. */
+export function isPeriodModelSite(period: RuleContext['period'], m: RuleModelSite): boolean {
+  const from = text(m.values.establishment_date);
+  const to = text(m.values.ended_date);
+  const isBadOrder = from !== null && to !== null && to < from;
+  return (from === null || from <= period.endDate) && (to === null || to >= period.startDate || isBadOrder);
+}
+
 export function prepareContext(ctx: RuleContext): PreparedContext {
-  const { startDate, endDate } = ctx.period;
-  const entered = ctx.communes.filter((c) => isStatusEntered(c.status)).map((commune) => {
-    const status = commune.status as CommuneStatusValues;
-    return { commune, status, classification: classificationOf(ctx, status) };
-  });
-  const periodHotspots = ctx.hotspots.filter((h) => h.flags.isActiveAtStart || h.flags.isActiveAtEnd || h.flags.isNew || h.flags.isEliminated);
-  const periodModelSites = ctx.modelSites.filter((m) => {
-    const from = text(m.values.establishment_date);
-    const to = text(m.values.ended_date);
-    const isBadOrder = from !== null && to !== null && to < from;
-    return (from === null || from <= endDate) && (to === null || to >= startDate || isBadOrder);
-  });
   return {
     ...ctx,
-    isQd28: isQd28Period(endDate),
-    entered,
-    periodHotspots,
-    periodModelSites,
+    isQd28: isQd28Period(ctx.period.endDate),
+    entered: ctx.communes.flatMap((commune) => enteredOf(ctx, commune) ?? []),
+    periodHotspots: ctx.hotspots.filter(isPeriodHotspot),
+    periodModelSites: ctx.modelSites.filter((m) => isPeriodModelSite(ctx.period, m)),
     communeCodes: new Set(ctx.communes.map((c) => c.code)),
   };
 }
@@ -92,13 +99,17 @@ export type RulesResult = {
   classifications: { communeCode: string; classification: Classification; isReference: boolean }[];
 };
 
-/** Runs every rule; problems come errors first, then by rule order. */
-export function runRules(context: RuleContext, rules: readonly Rule[] = ALL_RULES): RulesResult {
-  const prepared = prepareContext(context);
-  const problems = rules.flatMap((rule) => rule.check(prepared));
+/** The result from every rule's problems (in rule order): errors first, counts, classifications. */
+export function rulesResult(prepared: Pick<PreparedContext, 'entered' | 'isQd28'>, problems: Problem[]): RulesResult {
   problems.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   const errors = problems.filter((p) => p.severity === 'error').length;
   const isReference = !prepared.isQd28;
   const classifications = prepared.entered.flatMap(({ commune, classification }) => (classification ? [{ communeCode: commune.code, classification, isReference }] : []));
   return { problems, counts: { errors, warnings: problems.length - errors }, classifications };
+}
+
+/** Runs every rule; problems come errors first, then by rule order. */
+export function runRules(context: RuleContext, rules: readonly Rule[] = ALL_RULES): RulesResult {
+  const prepared = prepareContext(context);
+  return rulesResult(prepared, rules.flatMap((rule) => rule.check(prepared)));
 }

@@ -38,6 +38,7 @@ const OTHER = COMMUNE_STATUS_FIELDS.filter((f) => f.kind.type !== 'int' && f.kin
 export const V2: Rule = {
   id: 'V2',
   severity: 'error',
+  scope: 'record',
   message: {
     vi: '{{label}}: giá trị “{{value}}” ở cột “{{field}}” không hợp lệ ({{rule}}). Số người, số vụ phải là số nguyên từ 0 trở lên; diện tích, khối lượng từ 0 trở lên với tối đa 2 chữ số thập phân. Hãy nhập lại.',
     en: '{{label}}: “{{value}}” in “{{field}}” is not valid ({{rule}}). Counts are whole numbers, 0 or more; areas and weights 0 or more with at most 2 decimals. Enter it again.',
@@ -52,6 +53,7 @@ export const V2: Rule = {
 export const FIELD: Rule = {
   id: 'FIELD',
   severity: 'error',
+  scope: 'record',
   message: {
     vi: '{{label}}: giá trị “{{value}}” ở cột “{{field}}” không hợp lệ ({{rule}}). Hãy nhập lại.',
     en: '{{label}}: “{{value}}” in “{{field}}” is not valid ({{rule}}). Enter it again.',

@@ -18,6 +18,7 @@ function dateOf(h: RuleHotspot, key: 'discovered_date' | 'eliminated_date'): str
 export const H1: Rule = {
   id: 'H1',
   severity: 'error',
+  scope: 'record',
   message: {
     vi: 'Điểm {{label}}: {{what}}. Hãy sửa lại ngày phát hiện hoặc ngày triệt xóa.',
     en: 'Hotspot {{label}}: {{what}}. Correct the discovery or elimination date.',
@@ -54,6 +55,7 @@ export const H1: Rule = {
 export const H2: Rule = {
   id: 'H2',
   severity: 'error',
+  scope: 'record',
   message: {
     vi: 'Điểm {{label}}: {{what}}. Điểm “Đã triệt xóa” phải có ngày và biện pháp triệt xóa; điểm có ngày hoặc biện pháp triệt xóa phải có tình trạng “Đã triệt xóa”.',
     en: 'Hotspot {{label}}: {{what}}. An eliminated hotspot needs an elimination date and method; one with an elimination date or method must have the status “Eliminated”.',
@@ -95,6 +97,7 @@ export const H2: Rule = {
 export const H3: Rule = {
   id: 'H3',
   severity: 'error',
+  scope: 'record',
   message: {
     vi: 'Điểm {{label}}: {{what}}. Hãy chọn xã/phường đúng trong danh mục của đơn vị.',
     en: 'Hotspot {{label}}: {{what}}. Choose the right commune from the office’s list.',
@@ -123,6 +126,7 @@ export const H3: Rule = {
 export const H4: Rule = {
   id: 'H4',
   severity: 'warning',
+  scope: 'record',
   message: {
     vi: 'Điểm {{label}} mới phát hiện trong kỳ, trong khi chỉ tiêu là không để phát sinh điểm mới. Hãy ghi rõ ở cột Ghi chú nguyên nhân và biện pháp xử lý.',
     en: 'Hotspot {{label}} is new in this period while the target is no new hotspots. Explain the cause and the response in the Note column.',
@@ -145,6 +149,7 @@ export function addressKey(h: RuleHotspot): string | null {
 export const H5: Rule = {
   id: 'H5',
   severity: 'warning',
+  scope: 'commune',
   message: {
     vi: 'Điểm {{label}} có cùng địa chỉ với điểm {{other}} đã triệt xóa ngày {{date}}. Nếu là điểm cũ hoạt động trở lại, hãy chọn {{other}} ở cột “Tái hoạt động từ điểm”.',
     en: 'Hotspot {{label}} has the same address as {{other}}, eliminated on {{date}}. If it is the old one back, choose {{other}} in the “Re-emerged from” column.',
@@ -173,6 +178,7 @@ export const H5: Rule = {
 export const H6: Rule = {
   id: 'H6',
   severity: 'warning',
+  scope: 'record',
   message: {
     vi: 'Điểm {{label}} là tụ điểm hoặc điểm nhưng số đối tượng chưa nhập hoặc bằng 0. Hãy nhập số đối tượng liên quan (ít nhất 1).',
     en: 'Hotspot {{label}} is a cluster point or point but has no persons involved. Enter the number of persons involved (at least 1).',
@@ -193,6 +199,7 @@ export const H6: Rule = {
 export const H7: Rule = {
   id: 'H7',
   severity: 'warning',
+  scope: 'commune',
   message: {
     vi: '{{name}}: sổ điểm, tụ điểm có {{register}} điểm, tụ điểm đang hoạt động cuối kỳ (không kể điểm có nguy cơ), nhưng cột “Điểm chứa chấp sử dụng” ghi {{entered}}. Hãy sửa cho khớp hoặc ghi rõ lý do ở cột Ghi chú.',
     en: '{{name}}: the hotspot register has {{register}} active hotspot(s) at the end of the period (at-risk points aside), but “Harbouring points” says {{entered}}. Make them match or explain in the Note column.',

@@ -19,6 +19,7 @@ function established(m: RuleModelSite): string | null {
 export const M1: Rule = {
   id: 'M1',
   severity: 'error',
+  scope: 'record',
   message: {
     vi: 'Mô hình “{{label}}”: {{what}}. Hãy sửa lại ngày thành lập hoặc ngày kết thúc.',
     en: 'Model “{{label}}”: {{what}}. Correct the establishment or end date.',
@@ -97,6 +98,7 @@ export const M2: Rule = {
 export const M3: Rule = {
   id: 'M3',
   severity: 'error',
+  scope: 'record',
   message: {
     vi: 'Mô hình “{{label}}”: {{what}}. Hãy chọn đơn vị thực hiện đúng trong danh mục của đơn vị.',
     en: 'Model “{{label}}”: {{what}}. Choose the right host unit from the office’s list.',
@@ -125,6 +127,7 @@ export const M3: Rule = {
 export const M4: Rule = {
   id: 'M4',
   severity: 'error',
+  scope: 'record',
   message: {
     vi: 'Mô hình “{{label}}” thành lập ngày {{date}} nhưng ghi cấp huyện; từ 01/7/2025 không còn cấp huyện. Hãy chọn cấp xã hoặc cấp tỉnh.',
     en: 'Model “{{label}}” was established on {{date}} at district level; there are no districts from 1/7/2025. Choose commune or province level.',

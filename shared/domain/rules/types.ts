@@ -62,6 +62,11 @@ export type RuleContext = {
   modelSites: readonly RuleModelSite[];
   /** Declared classes of the previous period of the same kind, by commune code (V13). */
   previousClasses: ReadonlyMap<string, CommuneClass>;
+  /**
+   * Status rows of that previous period, by commune code: the stocks at this period's
+   * start (V20) and the population to compare with (V24). Absent = not known.
+   */
+  previousStatuses?: ReadonlyMap<string, CommuneStatusValues>;
   /** The programme target "no new hotspots" is in force (H4). */
   isNoNewHotspotsTarget: boolean;
   /** Reading of the QĐ 28/2025 level bands (domain.md §6.4): 'cumulative' by default. */
@@ -81,10 +86,29 @@ export type PreparedContext = RuleContext & {
   communeCodes: ReadonlySet<string>;
 };
 
+/**
+ * What a rule's problems depend on, so that after an edit only the records it touched
+ * are checked again (issue 12 item 8, issue 18 item 3; IncrementalRules). Every record
+ * belongs to one commune: a status row to its commune, a hotspot to its commune_code, a
+ * model site to its host_unit_code.
+ * - 'record': a problem of a record depends on that record alone (and on the period-wide
+ *   facts: period, scheme, office, today, settings, the office's unit codes).
+ * - 'commune': the problems of a commune's records depend on the records of that commune
+ *   (its status row, its hotspots, the model sites it hosts, its previous class).
+ * - 'period' (the default when `scope` is left out): anything in the period; checked
+ *   again in full after every edit, so keep such a rule one linear pass.
+ * A 'record' or 'commune' rule reports problems only about records, and in the order of
+ * the context's lists, sheet by sheet: communes, then hotspots, then model sites (the
+ * property test in incremental.test.ts checks every rule of ALL_RULES against a full run).
+ */
+export type RuleScope = 'record' | 'commune' | 'period';
+
 export type Rule = {
   id: string;
   severity: Severity;
   /** Templates with {{name}} placeholders, filled per problem. */
   message: Message;
+  /** What its problems depend on; 'period' when left out. */
+  scope?: RuleScope;
   check(context: PreparedContext): Problem[];
 };
