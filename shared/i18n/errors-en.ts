@@ -65,6 +65,7 @@ export const errorsEn: Record<ErrorCode, string> = {
   WORKSPACE_EMPTY: 'The file “{{path}}” is empty (0 bytes), so it is not a workspace; nothing was created or changed. Restore it from a backup, or create a new workspace with “pcmt init”.',
   WORKSPACE_WAL_ORPHANED: 'A write log (-wal) that does not belong to the workspace “{{path}}” was found beside it; it was moved to “{{orphan}}” and not applied. The workspace is intact; if recent changes seem missing, tell technical support.',
   WORKSPACE_UPGRADED: 'The workspace was upgraded for this version of the app (schema {{from}} → {{to}}). A copy of the file as it was before the upgrade is kept at “{{backup}}”; if anything looks wrong, tell technical support and keep that copy.',
+  WORKSPACE_CHECK_FAILED: 'A full check of the workspace “{{path}}” found damaged pages. What is open may be incomplete: stop entering data and restore the latest backup, or send the file to technical support.',
   WORKSPACE_OPENED_READ_ONLY: 'The workspace “{{path}}” cannot be written, so it was opened read-only: you can look but not save changes. Check the write permission of the file and its folder, then open it again.',
   WORKSPACE_OPENED_READ_ONLY_FULL: 'The disk is full, so the workspace “{{path}}” was opened read-only: you can look but not save changes. Free some disk space, then open it again.',
   BACKUP_ON_OPEN_DISK_FULL: 'The disk is full, so the backup on opening was not made (there is no copy for today). Free some disk space soon; the stored data is not affected.',

@@ -67,6 +67,7 @@ export const errorsVi = {
   WORKSPACE_EMPTY: 'Tệp “{{path}}” rỗng (0 byte) nên không phải tệp dữ liệu; không có gì được tạo hay thay đổi. Hãy khôi phục từ bản sao lưu, hoặc tạo tệp mới bằng “pcmt init”.',
   WORKSPACE_WAL_ORPHANED: 'Bên cạnh tệp dữ liệu “{{path}}” có một nhật ký ghi (-wal) không thuộc về tệp này; nhật ký đó đã được chuyển sang “{{orphan}}” và không được nạp vào dữ liệu. Dữ liệu của tệp vẫn nguyên vẹn; nếu thấy thiếu thay đổi gần đây, hãy báo cán bộ CNTT.',
   WORKSPACE_UPGRADED: 'Tệp dữ liệu đã được nâng cấp lên phiên bản mới của ứng dụng (cấu trúc {{from}} → {{to}}). Bản sao của tệp trước khi nâng cấp được giữ tại “{{backup}}”; nếu có gì khác thường, hãy báo cán bộ CNTT và giữ nguyên bản sao đó.',
+  WORKSPACE_CHECK_FAILED: 'Kiểm tra toàn bộ tệp dữ liệu “{{path}}” thấy có trang bị hỏng. Dữ liệu đang mở có thể không đầy đủ: hãy ngừng nhập, khôi phục từ bản sao lưu gần nhất hoặc gửi tệp cho bộ phận kỹ thuật.',
   WORKSPACE_OPENED_READ_ONLY: 'Không ghi được vào tệp dữ liệu “{{path}}” nên ứng dụng mở ở chế độ chỉ đọc: xem được nhưng không lưu được thay đổi. Hãy kiểm tra quyền ghi của tệp và thư mục, rồi mở lại.',
   WORKSPACE_OPENED_READ_ONLY_FULL: 'Ổ đĩa đã đầy nên ứng dụng mở tệp “{{path}}” ở chế độ chỉ đọc: xem được nhưng không lưu được thay đổi. Hãy giải phóng dung lượng ổ đĩa rồi mở lại.',
   BACKUP_ON_OPEN_DISK_FULL: 'Ổ đĩa đã đầy nên chưa sao lưu được dữ liệu khi mở (bản sao hôm nay chưa có). Hãy giải phóng dung lượng ổ đĩa sớm; dữ liệu hiện có không bị ảnh hưởng.',
