@@ -1,0 +1,221 @@
+/**
+ * IncrementalRules: the rules engine kept between edits, so that after a save only the
+ * records it touched are checked again (issue 12 item 8: "the Problems panel updates
+ * incrementally (only the affected records)"; issue 18 item 3). The result is always the
+ * one runRules gives on the whole period, in the same order.
+ *
+ * How: every record belongs to a commune (its "home": a status row's commune, a hotspot's
+ * commune_code, a model site's host_unit_code). A rule of scope 'record' or 'commune'
+ * (types.ts) finds the problems of a home from that home's records alone, so its problems
+ * are kept per home and, after a change, the rule runs again on a context holding only the
+ * changed homes. Rules of scope 'period' run again on the whole context every time.
+ */
+import { isQd28Period } from '../classification';
+import { ALL_RULES, enteredOf, isPeriodHotspot, isPeriodModelSite, rulesResult, type RulesResult } from './engine';
+import type { PreparedContext, Problem, ProblemSheet, Rule, RuleCommune, RuleContext, RuleHotspot, RuleModelSite } from './types';
+
+type Entered = PreparedContext['entered'][number];
+
+/** A register record after a change, with its place in the register's order (null: removed or gone). */
+export type RegisterChange<T> = { id: string; item: T | null; order: number };
+
+export type RulesChange = {
+  /** Communes whose status (or previous class) changed; the office's list of communes itself does not change. */
+  communes?: readonly RuleCommune[];
+  hotspots?: readonly RegisterChange<RuleHotspot>[];
+  modelSites?: readonly RegisterChange<RuleModelSite>[];
+};
+
+export function hotspotHome(h: RuleHotspot): string {
+  return String(h.values.commune_code ?? '');
+}
+
+export function modelSiteHome(m: RuleModelSite): string {
+  return String(m.values.host_unit_code ?? '');
+}
+
+const SHEET_ORDER: Record<ProblemSheet, number> = { communeStatuses: 0, hotspots: 1, modelSites: 2 };
+
+/** A register's records in their order (the order numbers only grow along the list). */
+class OrderedRecords<T extends { id: string }> {
+  readonly items: T[];
+  private readonly orders: number[];
+  readonly orderOf = new Map<string, number>();
+  readonly byId = new Map<string, T>();
+
+  constructor(items: readonly T[], orders: readonly number[]) {
+    this.items = [...items];
+    this.orders = [...orders];
+    items.forEach((item, i) => {
+      this.byId.set(item.id, item);
+      this.orderOf.set(item.id, orders[i] ?? i);
+    });
+  }
+
+  private indexOf(order: number): number {
+    let lo = 0;
+    let hi = this.orders.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.orders[mid] ?? 0) < order) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Applies a change; returns the record as it was before (undefined when it was not there). */
+  apply(change: RegisterChange<T>): T | undefined {
+    const before = this.byId.get(change.id);
+    const oldOrder = this.orderOf.get(change.id);
+    if (before !== undefined && oldOrder !== undefined) {
+      const at = this.indexOf(oldOrder);
+      this.items.splice(at, 1);
+      this.orders.splice(at, 1);
+      this.byId.delete(change.id);
+      this.orderOf.delete(change.id);
+    }
+    if (change.item !== null) {
+      const at = this.indexOf(change.order);
+      this.items.splice(at, 0, change.item);
+      this.orders.splice(at, 0, change.order);
+      this.byId.set(change.id, change.item);
+      this.orderOf.set(change.id, change.order);
+    }
+    return before;
+  }
+}
+
+export type IncrementalOrders = { hotspots: readonly number[]; modelSites: readonly number[] };
+
+export class IncrementalRules {
+  private readonly context: RuleContext;
+  private readonly communes: RuleCommune[];
+  private readonly communeIndex: Map<string, number>;
+  private readonly communeCodes: ReadonlySet<string>;
+  private readonly entered = new Map<string, Entered>();
+  private readonly hotspots: OrderedRecords<RuleHotspot>;
+  private readonly modelSites: OrderedRecords<RuleModelSite>;
+  private readonly isQd28: boolean;
+  /** For each rule of scope record/commune: its problems by home. */
+  private readonly byHome: Map<Rule, Map<string, Problem[]>>;
+
+  /**
+   * `orders`: each register record's place (e.g. its rowid), in the order of the
+   * context's lists; records created or restored later are put back in their place.
+   */
+  constructor(
+    context: RuleContext,
+    orders: IncrementalOrders,
+    private readonly rules: readonly Rule[] = ALL_RULES,
+  ) {
+    this.context = context;
+    this.communes = [...context.communes];
+    this.communeIndex = new Map(this.communes.map((c, i) => [c.code, i]));
+    this.communeCodes = new Set(this.communes.map((c) => c.code));
+    this.hotspots = new OrderedRecords(context.hotspots, orders.hotspots);
+    this.modelSites = new OrderedRecords(context.modelSites, orders.modelSites);
+    this.isQd28 = isQd28Period(context.period.endDate);
+    for (const c of this.communes) this.classify(c);
+    this.byHome = new Map(rules.filter(isScoped).map((rule) => [rule, new Map<string, Problem[]>()]));
+    this.recheck(null);
+  }
+
+  /** Takes in the changed records and checks their communes again. */
+  update(change: RulesChange): void {
+    const homes = new Set<string>();
+    for (const c of change.communes ?? []) {
+      const at = this.communeIndex.get(c.code);
+      if (at === undefined) continue;
+      this.communes[at] = c;
+      this.classify(c);
+      homes.add(c.code);
+    }
+    for (const h of change.hotspots ?? []) {
+      const before = this.hotspots.apply(h);
+      if (before) homes.add(hotspotHome(before));
+      if (h.item) homes.add(hotspotHome(h.item));
+    }
+    for (const m of change.modelSites ?? []) {
+      const before = this.modelSites.apply(m);
+      if (before) homes.add(modelSiteHome(before));
+      if (m.item) homes.add(modelSiteHome(m.item));
+    }
+    if (homes.size > 0) this.recheck(homes);
+  }
+
+  /** What runRules would give on the current records. */
+  result(): RulesResult {
+    const whole = this.prepared(null);
+    const problems = this.rules.flatMap((rule) => {
+      const kept = this.byHome.get(rule);
+      return kept ? this.ordered([...kept.values()].flat()) : rule.check(whole);
+    });
+    return rulesResult(whole, problems);
+  }
+
+  private classify(c: RuleCommune): void {
+    const entry = enteredOf(this.context, c);
+    if (entry) this.entered.set(c.code, entry);
+    else this.entered.delete(c.code);
+  }
+
+  /** The prepared context of the given homes (null: all of them). */
+  private prepared(homes: ReadonlySet<string> | null): PreparedContext {
+    const isIn = (home: string) => homes === null || homes.has(home);
+    const communes = homes === null ? this.communes : this.communes.filter((c) => homes.has(c.code));
+    const hotspots = homes === null ? this.hotspots.items : this.hotspots.items.filter((h) => isIn(hotspotHome(h)));
+    const modelSites = homes === null ? this.modelSites.items : this.modelSites.items.filter((m) => isIn(modelSiteHome(m)));
+    return {
+      ...this.context,
+      communes,
+      hotspots,
+      modelSites,
+      isQd28: this.isQd28,
+      entered: communes.flatMap((c) => this.entered.get(c.code) ?? []),
+      periodHotspots: hotspots.filter(isPeriodHotspot),
+      periodModelSites: modelSites.filter((m) => isPeriodModelSite(this.context.period, m)),
+      // H3 asks whether a code is one of the office's communes: always the whole list.
+      communeCodes: this.communeCodes,
+    };
+  }
+
+  private recheck(homes: ReadonlySet<string> | null): void {
+    const context = this.prepared(homes);
+    for (const [rule, kept] of this.byHome) {
+      if (homes === null) kept.clear();
+      else for (const home of homes) kept.delete(home);
+      for (const problem of rule.check(context)) {
+        const home = this.homeOf(problem);
+        const list = kept.get(home);
+        if (list) list.push(problem);
+        else kept.set(home, [problem]);
+      }
+    }
+  }
+
+  private homeOf(p: Problem): string {
+    if (p.sheet === 'hotspots') {
+      const h = this.hotspots.byId.get(p.recordId);
+      return h ? hotspotHome(h) : p.recordId;
+    }
+    if (p.sheet === 'modelSites') {
+      const m = this.modelSites.byId.get(p.recordId);
+      return m ? modelSiteHome(m) : p.recordId;
+    }
+    return p.recordId;
+  }
+
+  /** A scoped rule's problems in the order a full run reports them: sheet by sheet, then the lists' order. */
+  private ordered(problems: Problem[]): Problem[] {
+    const place = (p: Problem): number =>
+      (p.sheet === 'communeStatuses' ? this.communeIndex.get(p.recordId) : (p.sheet === 'hotspots' ? this.hotspots : this.modelSites).orderOf.get(p.recordId)) ?? Number.MAX_SAFE_INTEGER;
+    return problems
+      .map((p, i) => ({ p, i, sheet: SHEET_ORDER[p.sheet], at: place(p) }))
+      .sort((a, b) => a.sheet - b.sheet || a.at - b.at || a.i - b.i)
+      .map((x) => x.p);
+  }
+}
+
+function isScoped(rule: Rule): boolean {
+  return rule.scope === 'record' || rule.scope === 'commune';
+}
