@@ -7,6 +7,7 @@ import { migration0002 } from './0002-registers-history';
 import { migration0003 } from './0003-exchange';
 import { migration0004 } from './0004-consolidation';
 import { migration0005 } from './0005-key-lifecycle';
+import { migration0006 } from './0006-compact-history';
 
 export type Migration = {
   version: number;
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'exchange', sql: migration0003 },
   { version: 4, name: 'consolidation', sql: migration0004 },
   { version: 5, name: 'key-lifecycle', sql: migration0005 },
+  { version: 6, name: 'compact-history', sql: migration0006 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

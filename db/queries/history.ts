@@ -1,6 +1,8 @@
 /**
- * The change history: one row per changed cell (or per row created, removed, restored,
+ * The change history: one entry per changed cell (or per row created, removed, restored,
  * per period locked or unlocked), grouped by the batch that caused it. Values are JSON.
+ * A created row's filled fields are stored inside its create entry (migration 6) and
+ * read back as entries of their own through `v_history`; read the view, never the table.
  * Search folds Vietnamese in SQL through `pcmt_fold`, the same fold as the renderer's
  * quick filter, registered on the connection here (SQLite's LOWER is ASCII-only).
  */
@@ -21,22 +23,42 @@ export type DbHistoryInsert = {
   new_value: string | null;
   cause: string;
   reason: string | null;
+  /** A create entry's filled fields: a JSON array of `count` [field, value] pairs, each shown as an entry of its own with this cause. */
+  fields?: { json: string; count: number; cause: string };
 };
 
-export type DbHistory = DbHistoryInsert & { id: number; record_label: string };
+export type DbHistory = Omit<DbHistoryInsert, 'fields'> & { id: number; record_label: string };
 
-const insertCache = new WeakMap<Db, ReturnType<Db['prepare']>>();
+function prepareInsert(db: Db) {
+  return {
+    insert: db.prepare<unknown[]>(
+      `INSERT INTO history (id, batch_id, at, user_name, table_name, record_id, period_id, field, old_value, new_value, cause, reason, fields, fields_cause)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    lastId: db.prepare<[], number>('SELECT coalesce(max(id), 0) AS n FROM history').pluck(),
+  };
+}
 
+const insertCache = new WeakMap<Db, ReturnType<typeof prepareInsert>>();
+
+/**
+ * Inserts the entries in order. A create entry with fields takes the id its last field
+ * entry would have had as a row of its own, so v_history shows the ids the per-cell
+ * encoding gave (call inside the writing transaction: the ids are counted from max(id)).
+ */
 export function insertHistory(db: Db, rows: readonly DbHistoryInsert[]): void {
-  let statement = insertCache.get(db);
-  if (!statement) {
-    statement = db.prepare(
-      `INSERT INTO history (batch_id, at, user_name, table_name, record_id, period_id, field, old_value, new_value, cause, reason)
-       VALUES (@batch_id, @at, @user_name, @table_name, @record_id, @period_id, @field, @old_value, @new_value, @cause, @reason)`,
-    );
-    insertCache.set(db, statement);
+  let cached = insertCache.get(db);
+  if (!cached) {
+    cached = prepareInsert(db);
+    insertCache.set(db, cached);
   }
-  for (const row of rows) statement.run(row);
+  if (rows.length === 0) return;
+  let next = (cached.lastId.get() ?? 0) + 1;
+  for (const r of rows) {
+    const id = next + (r.fields?.count ?? 0);
+    cached.insert.run(id, r.batch_id, r.at, r.user_name, r.table_name, r.record_id, r.period_id, r.field, r.old_value, r.new_value, r.cause, r.reason, r.fields?.json ?? null, r.fields?.cause ?? null);
+    next = id + 1;
+  }
 }
 
 export type HistoryFilter = {
@@ -67,7 +89,7 @@ const LABELLED = `
         WHEN 'hotspots' THEN coalesce(hs.local_code, h.record_id)
         WHEN 'model_sites' THEN coalesce(ms.name, h.record_id)
         ELSE h.record_id END AS record_label
-    FROM history h
+    FROM v_history h
     LEFT JOIN admin_units u ON h.table_name = 'commune_statuses' AND u.scheme = @scheme AND u.level = 'COMMUNE' AND u.code = h.record_id
     LEFT JOIN hotspots hs ON h.table_name = 'hotspots' AND hs.id = h.record_id
     LEFT JOIN model_sites ms ON h.table_name = 'model_sites' AND ms.id = h.record_id
@@ -105,5 +127,5 @@ export function listHistory(db: Db, filter: HistoryFilter, limit: number, offset
 
 /** The records a batch actually changed (a record counts once, however many of its cells changed). */
 export function recordsChangedByBatch(db: Db, batchId: string): { table_name: HistoryTable; record_id: string }[] {
-  return db.prepare('SELECT DISTINCT table_name, record_id FROM history WHERE batch_id = ?').all(batchId) as { table_name: HistoryTable; record_id: string }[];
+  return db.prepare('SELECT DISTINCT table_name, record_id FROM v_history WHERE batch_id = ?').all(batchId) as { table_name: HistoryTable; record_id: string }[];
 }

@@ -34,11 +34,12 @@ function checkColumns(columns: readonly string[]): void {
 }
 
 export function insertRegisterRow(db: Db, table: RegisterTable, columns: readonly string[], row: Record<string, DbValue>): void {
-  checkColumns(columns);
   const statement = cached(db, `insert:${table}:${columns.join(',')}`, () => {
-    return `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`;
+    checkColumns(columns);
+    return `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
   });
-  statement.run(pick(row, columns));
+  // Positional: an import inserts 50,000 rows, and a named-parameter object per row showed in its profile.
+  statement.run(columns.map((c) => row[c] ?? null));
 }
 
 /** Writes the given columns of an existing row and steps its row_version once. */

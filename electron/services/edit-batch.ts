@@ -130,9 +130,11 @@ export class EditBatch {
     return code;
   }
 
-  note(table: HistoryTable, recordId: string, field: string | null, oldValue: FieldValue, newValue: FieldValue, cause: string): void {
+  /** `fields`: a created row's filled fields, kept inside its create entry (db/queries/history.ts). */
+  note(table: HistoryTable, recordId: string, field: string | null, oldValue: FieldValue, newValue: FieldValue, cause: string, fields?: { pairs: readonly (readonly [string, FieldValue])[]; cause: string }): void {
     const { at, userName, period } = this.setup;
     this.history.push({
+      ...(fields && { fields: { json: `[${fields.pairs.map(([key, value]) => `[${JSON.stringify(key)},${JSON.stringify(value)}]`).join(',')}]`, count: fields.pairs.length, cause: fields.cause } }),
       batch_id: this.batchId,
       at,
       user_name: userName,

@@ -5,7 +5,8 @@
  * the edit touches one of their fields, so an old inconsistent row can still get a note.
  *
  * History of whole-row operations: a `create` writes one entry with field null (new
- * value: the row's code or name) plus one entry per filled field with the call's cause;
+ * value: the row's code or name) plus one entry per filled field with the call's cause
+ * (stored inside the create entry, one row per created record: db/queries/history.ts);
  * `remove` and `restore` write one entry on field `removed_at` (old/new timestamps).
  * Their cause is the operation ('create', 'remove', 'restore'), except when the call is
  * an undo or a redo, whose cause is kept: the entry then says "removed_at set by undo",
@@ -98,6 +99,8 @@ function dateOf(row: Record<string, DbValue>, key: string): string | null {
 
 /** The row as it will be after the batch, for the rule fields this edit does not set itself. */
 function withLookahead(row: Record<string, DbValue>, spec: RegisterSpec, lookahead: Lookahead, index: number, own: ReadonlySet<string>): Record<string, DbValue> {
+  // Read only by checkRowRules; a batch with no later dates (every import of new rows) needs no copy.
+  if (lookahead.size === 0) return row;
   const out = { ...row };
   for (const key of RULE_FIELDS) {
     const later = own.has(key) ? undefined : lookahead.get(`${spec.sheet}:${String(row.id)}:${key}`);
@@ -225,11 +228,11 @@ export function createRecord(batch: EditBatch, edit: Extract<Edit, { op: 'create
   batch.created.push({ sheet: spec.sheet, id });
   batch.touched[spec.sheet].add(id);
   noteAffected(batch, spec, row);
-  batch.note(spec.table, id, null, null, recordLabel(spec, row), rowCause(batch, 'create'));
-  for (const def of spec.fields) {
+  const filled = spec.fields.flatMap((def) => {
     const value = row[def.key] ?? null;
-    if (value !== null) batch.note(spec.table, id, def.key, null, decodeValue(def, value), batch.setup.cause);
-  }
+    return value === null ? [] : [[def.key, decodeValue(def, value)] as const];
+  });
+  batch.note(spec.table, id, null, null, recordLabel(spec, row), rowCause(batch, 'create'), { pairs: filled, cause: batch.setup.cause });
 }
 
 export function removeOrRestore(batch: EditBatch, edit: Extract<Edit, { op: 'remove' | 'restore' }>): void {

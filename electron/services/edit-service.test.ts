@@ -36,7 +36,7 @@ function code(fn: () => unknown): string {
 
 type HistoryRow = { batch_id: string; table_name: string; record_id: string; period_id: string | null; field: string | null; old_value: string; new_value: string; cause: string; user_name: string | null };
 function historyOf(batchId: string | null): HistoryRow[] {
-  return s.workspace.db.prepare('SELECT * FROM history WHERE batch_id = ? ORDER BY id').all(batchId) as HistoryRow[];
+  return s.workspace.db.prepare('SELECT * FROM v_history WHERE batch_id = ? ORDER BY id').all(batchId) as HistoryRow[];
 }
 function countHistory(): number {
   return (s.workspace.db.prepare('SELECT count(*) AS n FROM history').get() as { n: number }).n;

@@ -83,8 +83,11 @@ describe('applying', () => {
     expect(first.counts).toMatchObject({ added: 5, changed: 0, unchanged: 0 });
     expect(hotspots()).toHaveLength(5);
     // One batch; each new row's own entry says 'create', its cells 'import', all with the file's name.
-    const batches = s.workspace.db.prepare('SELECT DISTINCT batch_id, cause, reason FROM history ORDER BY cause').all();
+    const batches = s.workspace.db.prepare('SELECT DISTINCT batch_id, cause, reason FROM v_history ORDER BY cause').all();
     expect(batches).toEqual(['create', 'import'].map((cause) => ({ batch_id: first.batchId, cause, reason: 'nhập từ tệp so-theo-doi.xlsx' })));
+    // Stored compactly: one history row per new record, its cells inside it (migration 6).
+    expect(countOf('SELECT count(*) AS n FROM history')).toBe(5);
+    expect(countOf("SELECT count(*) AS n FROM v_history WHERE cause = 'import'")).toBeGreaterThanOrEqual(5 * 4);
     expect(first.ops.filter((o) => o.kind === 'create')).toHaveLength(5);
     const historyBefore = countOf('SELECT count(*) AS n FROM history');
     const again = await applyImport(s.workspace, request(bytes));
