@@ -24,7 +24,8 @@ beforeAll(() => {
   const statuses = units.map((u) => ({ code: u.code, note: `Ghi chú dài của xã ${u.code}. `.repeat(40) }));
   fs.writeFileSync(path.join(dir, 'notes.json'), JSON.stringify({ period: '2025-Q3', statuses }));
   pcmt('load', path.join(dir, 'notes.json'), '--workspace', workspace);
-});
+  // Three CLI runs, each paying the TypeScript runner's start-up: well past the 10 s default on a loaded 2-core machine.
+}, 60_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('pcmt dump | head -1', () => {
