@@ -17,6 +17,7 @@ import { toCommuneRow } from './commune-rows';
 import { EditBatch } from './edit-batch';
 import { buildLookahead, createRecord, removeOrRestore, setRecord, setStatus, type Lookahead } from './edit-ops';
 import { requireOffice } from './office-service';
+import { noteBatch, ownChanges } from './problems-cache';
 import { toModelSiteRow } from './registers';
 import { language, localToday, nowIso, userName, type Workspace } from './workspace';
 
@@ -59,6 +60,7 @@ export function applyEdits(ws: Workspace, input: ApplyEditsInput): EditsResult {
   const lang = language(ws);
   const rejected: RejectedEdit[] = [];
   const batch = new EditBatch({ db: ws.db, office, period, cause: input.cause, reason: input.reason ?? null, isHistoryKept: input.isPreview !== true, language: lang, at: nowIso(), today: localToday(), userName: userName(ws) });
+  const changesBefore = ownChanges(ws);
   // IMMEDIATE: take the write lock before reading, so no other writer (a CLI load) slips in between.
   ws.db
     .transaction(() => {
@@ -74,6 +76,8 @@ export function applyEdits(ws: Workspace, input: ApplyEditsInput): EditsResult {
       batch.flush();
     })
     .immediate();
+  // A preview is rolled back by its caller: not noted, so the next check reads everything again.
+  if (input.isPreview !== true) noteBatch(ws, batch, changesBefore);
   if (input.isSlimAnswer === true) return { batchId: batch.history.length > 0 ? batch.batchId : null, created: batch.created, rejected, communeRows: [], hotspots: [], modelSites: [] };
   return answer(ws, batch, period, rejected);
 }
