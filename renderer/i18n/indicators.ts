@@ -19,7 +19,15 @@ const vi = {
     isMet: 'Đánh giá',
     previous: 'Kỳ trước',
     baseline: 'Kỳ gốc',
+    notes: 'Ghi chú',
   },
+  notes: {
+    reported: 'Đã có tình trạng {{reported}}/{{total}} xã; tỷ lệ chia cho tất cả {{total}} xã (xã chưa nhập không tính là không ma túy).',
+    capped: 'Tử số {{numerator}} lớn hơn mẫu số {{denominator}}: tỷ lệ giữ ở 100 % và chưa đánh giá. Hãy kiểm tra lại hai số này.',
+    cumulative: 'Cộng dồn từ {{since}} (đầu giai đoạn) đến cuối kỳ.',
+    unconfirmed: 'Mục tiêu chưa xác nhận: {{detail}}.',
+  },
+  unconfirmedTarget: 'Mục tiêu chưa xác nhận trong văn bản đã thông qua',
   chart: {
     title: 'So sánh các chỉ tiêu tỷ lệ',
     subtitle: 'Kỳ này, kỳ trước và kỳ gốc (%)',
@@ -52,7 +60,15 @@ const en: IndicatorMessages = {
     isMet: 'Assessment',
     previous: 'Previous period',
     baseline: 'Baseline',
+    notes: 'Notes',
   },
+  notes: {
+    reported: '{{reported}} of {{total}} communes have a status; the share divides by all {{total}} (a commune not entered is not drug-free).',
+    capped: 'Numerator {{numerator}} exceeds denominator {{denominator}}: the share is held at 100 % and not assessed. Check these two figures.',
+    cumulative: 'Cumulative from {{since}} (the phase start) to the end of the period.',
+    unconfirmed: 'Target not confirmed: {{detail}}.',
+  },
+  unconfirmedTarget: 'Target not confirmed in the adopted text',
   chart: {
     title: 'Percentage indicators compared',
     subtitle: 'This period, previous period and baseline (%)',

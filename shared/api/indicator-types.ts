@@ -4,9 +4,15 @@
  * numerator, its explicit denominator and its target, and the same figure for the
  * previous period and the baseline so the sheet can chart the trend.
  */
+import type { IndicatorNote, IndicatorSetId } from '../domain/indicators';
+
+export type { IndicatorNote };
+
 export type IndicatorSetInfo = {
-  id: '2017_2020_QD424' | '2021_2025_QD1452' | '2026_2030_CTMTQG';
+  id: IndicatorSetId;
   name: string;
+  /** A provincial plan's set (offered only to offices in that province) or a national programme's. */
+  scope: 'NATIONAL' | 'PROVINCIAL';
   /** The set the period falls in by default. */
   isDefaultForPeriod: boolean;
 };
@@ -16,6 +22,8 @@ export type IndicatorFigure = {
   denominator: number | null;
   /** Percent for 'PCT' and 'PCT_CHANGE' indicators, a count for 'COUNT'; null when not computable. */
   value: number | null;
+  /** The numerator exceeded the denominator: the value is capped at 100 % and not assessed. */
+  isCapped: boolean;
 };
 
 export type IndicatorResult = {
@@ -34,6 +42,10 @@ export type IndicatorResult = {
   baseline: (IndicatorFigure & { periodId: string }) | null;
   /** null when the value cannot be computed (e.g. zero denominator) or the target is not numeric. */
   isMet: boolean | null;
+  /** False when the target could not be confirmed in the adopted text. */
+  isConfirmed: boolean;
+  /** Notes on this period's figure: communes reported of all, capped ratio, cumulative since, unconfirmed target. */
+  notes: IndicatorNote[];
   source: string;
 };
 

@@ -137,7 +137,7 @@ export const schemas = {
   'problems.list': z.object({ periodId: periodIdSchema }).strict(),
   'exports.readiness': z.object({ periodId: periodIdSchema }).strict(),
   'indicators.list': z
-    .object({ periodId: periodIdSchema, setId: z.enum(['2017_2020_QD424', '2021_2025_QD1452', '2026_2030_CTMTQG']).nullable() })
+    .object({ periodId: periodIdSchema, setId: z.enum(['2017_2020_QD424', '2017_2020_HANOI', '2021_2025_QD1452', '2026_2030_CTMTQG']).nullable() })
     .strict(),
   ...exchangeSchemas,
   ...importSchemas,

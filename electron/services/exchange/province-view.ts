@@ -114,7 +114,7 @@ function receivedSource(ws: Workspace, current: Period): IndicatorSource {
     }
     return {
       statuses: [...byCommune].map(([code, v]) => ({ code, status: v.status })),
-      hotspots: decoded(period.id, 'hotspots').map((row) => ({ category: row.record.category ?? null, flags: flagsIn(row.record as HotspotValues, period) })),
+      hotspots: decoded(period.id, 'hotspots').map((row) => ({ category: row.record.category ?? null, flags: flagsIn(row.record as HotspotValues, period), values: row.record as HotspotValues })),
     };
   };
   // The model-site register as the offices last sent it for this period, like the office's own register "now".

@@ -7,7 +7,8 @@ import type { Language } from '../../../shared/i18n/format';
 import { readCspNonce } from '../../app/csp-nonce';
 import { sheetTheme } from '../ag-grid-setup';
 import { GRID_LOCALE_VI } from '../grid-locale-vi';
-import { indicatorColumns, type IndicatorTexts } from '../indicators/indicator-columns';
+import { indicatorColumns } from '../indicators/indicator-columns';
+import { useIndicatorTexts } from '../indicators/use-indicator-texts';
 import '../indicators/indicators.css';
 
 type Props = { report: IndicatorsReport; language: Language };
@@ -19,10 +20,8 @@ const rowIdOf = (p: GetRowIdParams<IndicatorResult>) => p.data.code;
 /** The province's indicators over the consolidated data, with the Indicators sheet's own columns. */
 export function ConsolidatedIndicators({ report, language }: Props) {
   const { t } = useTranslation('indicators');
-  const columnDefs = useMemo(() => {
-    const texts: IndicatorTexts = { met: t('met'), notMet: t('notMet'), unknown: t('unknown'), column: (key) => t(`columns.${key}`) };
-    return indicatorColumns(language, texts);
-  }, [language, t]);
+  const texts = useIndicatorTexts();
+  const columnDefs = useMemo(() => indicatorColumns(language, texts), [language, texts]);
   return (
     <div className="consolidated-grid consolidated-indicator-grid">
       <AgGridReact<IndicatorResult>

@@ -11,8 +11,9 @@ import { errorText } from '../../app/error-text';
 import { formatCount } from '../../app/format';
 import { sheetTheme } from '../ag-grid-setup';
 import { GRID_LOCALE_VI } from '../grid-locale-vi';
-import { indicatorColumns, type IndicatorTexts } from './indicator-columns';
+import { indicatorColumns } from './indicator-columns';
 import { IndicatorsChart } from './IndicatorsChart';
+import { useIndicatorTexts } from './use-indicator-texts';
 import { useIndicators, type SetId } from './use-indicators';
 import '../sheet.css';
 import './indicators.css';
@@ -39,10 +40,8 @@ export function IndicatorsSheet({ periodId, language }: Props) {
   const { report, error, isLoading } = useIndicators(client, periodId, setId, 0);
   const indicators = useMemo(() => report?.indicators ?? [], [report]);
 
-  const columnDefs = useMemo(() => {
-    const texts: IndicatorTexts = { met: t('met'), notMet: t('notMet'), unknown: t('unknown'), column: (key) => t(`columns.${key}`) };
-    return indicatorColumns(language, texts);
-  }, [language, t]);
+  const texts = useIndicatorTexts();
+  const columnDefs = useMemo(() => indicatorColumns(language, texts), [language, texts]);
 
   const metCount = indicators.filter((i) => i.isMet === true).length;
   const assessed = indicators.filter((i) => i.isMet !== null).length;

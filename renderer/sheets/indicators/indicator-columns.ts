@@ -6,10 +6,10 @@ import type { ColDef, ITooltipParams, ValueGetterParams } from 'ag-grid-communit
 import type { IndicatorResult } from '../../../shared/api/indicator-types';
 import type { Language } from '../../../shared/i18n/format';
 import { MetCell } from './MetCell';
-import { figureDetail, formatCountOrNone, formatIndicatorValue, metText, type MetTexts } from './indicator-format';
+import { figureDetail, formatCountOrNone, formatIndicatorValue, metText, noteText, type MetTexts, type NoteTexts } from './indicator-format';
 
-export type IndicatorColumnKey = 'name' | 'numerator' | 'denominator' | 'value' | 'target' | 'isMet' | 'previous' | 'baseline';
-export type IndicatorTexts = MetTexts & { column: (key: IndicatorColumnKey) => string };
+export type IndicatorColumnKey = 'name' | 'numerator' | 'denominator' | 'value' | 'target' | 'isMet' | 'previous' | 'baseline' | 'notes';
+export type IndicatorTexts = MetTexts & { column: (key: IndicatorColumnKey) => string; notes: NoteTexts; unconfirmedTarget: string };
 
 type Col = ColDef<IndicatorResult, string>;
 type Getter = (row: IndicatorResult) => string;
@@ -26,8 +26,14 @@ export function metClass(isMet: boolean | null): string {
   return isMet === null ? 'indicator-met is-unknown' : isMet ? 'indicator-met is-met' : 'indicator-met is-not-met';
 }
 
+/** The notes of a row, one per line: communes reported of all, capped ratio, cumulative since, unconfirmed target. */
+export function notesText(row: IndicatorResult, texts: NoteTexts, language: Language): string {
+  return row.notes.map((n) => noteText(n, texts, language)).join('\n');
+}
+
 export function indicatorColumns(language: Language, texts: IndicatorTexts): Col[] {
   const value = (row: IndicatorResult, figure: IndicatorResult['current'] | null) => (figure === null ? formatIndicatorValue(null, row.unit, language) : formatIndicatorValue(figure.value, row.unit, language));
+  const notes = (row: IndicatorResult) => notesText(row, texts.notes, language);
   return [
     { colId: 'name', headerName: texts.column('name'), valueGetter: get((r) => r.name), tooltipValueGetter: tip((r) => `${r.code} — ${r.name}\n${r.source}`), pinned: 'left', width: 300, wrapText: true, autoHeight: true, cellClass: 'indicator-name' },
     {
@@ -52,8 +58,25 @@ export function indicatorColumns(language: Language, texts: IndicatorTexts): Col
       autoHeight: true,
       cellClass: 'indicator-count',
     },
-    { colId: 'value', headerName: texts.column('value'), valueGetter: get((r) => value(r, r.current)), tooltipValueGetter: tip((r) => figureDetail(r.current, language)), width: 110, type: 'rightAligned', cellClass: 'indicator-value' },
-    { colId: 'target', headerName: texts.column('target'), valueGetter: get((r) => r.targetText), tooltipValueGetter: tip((r) => r.targetText), width: 150, wrapText: true, autoHeight: true, cellClass: 'indicator-target' },
+    {
+      colId: 'value',
+      headerName: texts.column('value'),
+      valueGetter: get((r) => value(r, r.current)),
+      tooltipValueGetter: tip((r) => figureDetail(r.current, language)),
+      width: 110,
+      type: 'rightAligned',
+      cellClass: (p) => (p.data?.current.isCapped === true ? 'indicator-value is-capped' : 'indicator-value'),
+    },
+    {
+      colId: 'target',
+      headerName: texts.column('target'),
+      valueGetter: get((r) => r.targetText),
+      tooltipValueGetter: tip((r) => (r.isConfirmed ? r.targetText : `${r.targetText} — ${texts.unconfirmedTarget}`)),
+      width: 150,
+      wrapText: true,
+      autoHeight: true,
+      cellClass: (p) => (p.data?.isConfirmed === false ? 'indicator-target is-unconfirmed' : 'indicator-target'),
+    },
     {
       colId: 'isMet',
       headerName: texts.column('isMet'),
@@ -71,5 +94,6 @@ export function indicatorColumns(language: Language, texts: IndicatorTexts): Col
       width: 110,
       type: 'rightAligned',
     },
+    { colId: 'notes', headerName: texts.column('notes'), valueGetter: get(notes), tooltipValueGetter: tip(notes), flex: 1.4, minWidth: 240, wrapText: true, autoHeight: true, cellClass: 'indicator-notes' },
   ];
 }

@@ -3,7 +3,7 @@
  * ("12,5 %"), counts with thousands separators, changes with their sign; "—" when the
  * service could not compute a figure (e.g. a zero denominator).
  */
-import type { IndicatorFigure, IndicatorResult } from '../../../shared/api/indicator-types';
+import type { IndicatorFigure, IndicatorNote, IndicatorResult } from '../../../shared/api/indicator-types';
 import type { Language } from '../../../shared/i18n/format';
 
 const LOCALES: Record<Language, string> = { vi: 'vi-VN', en: 'en-GB' };
@@ -47,4 +47,31 @@ export function figureDetail(figure: IndicatorFigure, language: Language): strin
   if (figure.numerator === null && figure.denominator === null) return NO_VALUE;
   if (figure.denominator === null) return formatCountOrNone(figure.numerator, language);
   return `${formatCountOrNone(figure.numerator, language)} / ${formatCountOrNone(figure.denominator, language)}`;
+}
+
+/** "2021-01-01" → "01/01/2021", as official documents write dates in both languages. */
+export function formatIsoDay(iso: string): string {
+  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+}
+
+/** The note sentences, filled from the UI catalogue (renderer/i18n/indicators.ts). */
+export type NoteTexts = {
+  reported: (p: { reported: string; total: string }) => string;
+  capped: (p: { numerator: string; denominator: string }) => string;
+  cumulative: (p: { since: string }) => string;
+  unconfirmed: (p: { detail: string }) => string;
+};
+
+/** One note beside this period's figure, in the UI language. */
+export function noteText(note: IndicatorNote, texts: NoteTexts, language: Language): string {
+  switch (note.kind) {
+    case 'REPORTED':
+      return texts.reported({ reported: formatCountOrNone(note.reported, language), total: formatCountOrNone(note.total, language) });
+    case 'CAPPED':
+      return texts.capped({ numerator: formatCountOrNone(note.numerator, language), denominator: formatCountOrNone(note.denominator, language) });
+    case 'CUMULATIVE':
+      return texts.cumulative({ since: formatIsoDay(note.since) });
+    case 'UNCONFIRMED':
+      return texts.unconfirmed({ detail: note.detail });
+  }
 }

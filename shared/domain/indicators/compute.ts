@@ -1,16 +1,22 @@
 /**
  * Computing a set's indicators from plain counts (no database): one figure per period
  * — this one, the previous one and the baseline — each with its numerator, its explicit
- * denominator and its value, and whether this period's value meets the target.
+ * denominator and its value, whether this period's value meets the target, and the
+ * notes a reviewer needs to trust it: how many communes reported, a ratio capped
+ * because its numerator exceeds its denominator, a phase target counted cumulatively,
+ * a target not confirmed in the adopted text.
  */
 import type { CommuneClass } from '../commune-status';
 import type { Language } from '../../i18n/format';
 import { periodId, type Period } from '../period';
-import { INDICATOR_SETS, type IndicatorDef, type IndicatorSet, type IndicatorSetId, type MetricKey } from './sets';
+import type { IndicatorDef, IndicatorSet, IndicatorSetId, MetricKey } from './set-types';
+import { INDICATOR_SETS } from './sets';
 
 /** What the service gathers for one period; a null statistic means nobody entered it. */
 export type PeriodFigures = {
   periodId: string;
+  /** Every commune of the office, whether or not it has a status for the period. */
+  communesTotal: number;
   /** Communes with a class (declared, else computed); communes without one are left out. */
   communesClassified: number;
   communesDrugFree: number;
@@ -24,6 +30,9 @@ export type PeriodFigures = {
   hotspotsNew: number;
   /** New hotspots of category TU_DIEM or DIEM. */
   tuDiemNew: number;
+  /** From the phase's first day to the period's end: hotspots active at that first day or found since, and of them those eliminated; null for a period ending before the phase. */
+  hotspotsInPhase: number | null;
+  hotspotsInPhaseEliminated: number | null;
   addictsWithRecords: number | null;
   usersWithRecords: number | null;
   removedFromManagement: number | null;
@@ -31,7 +40,8 @@ export type PeriodFigures = {
   postRehabManaged: number | null;
   postRehabCompleted: number | null;
   drugCases: number | null;
-  newPilotModels: number;
+  /** Districts with at least one pilot model hosted by one of their communes and established in the period. */
+  districtsWithNewPilot: number;
   /** Districts under the office (GSO_2004), or 1 for an office counted as one unit. */
   districts: number;
 };
@@ -45,7 +55,15 @@ export type IndicatorInputs = {
   beforeBaseline: PeriodFigures | null;
 };
 
-export type IndicatorFigureRow = { numerator: number | null; denominator: number | null; value: number | null };
+/** `isCapped`: the numerator exceeded the denominator, so the ratio shows 100 % and is not assessed. */
+export type IndicatorFigureRow = { numerator: number | null; denominator: number | null; value: number | null; isCapped: boolean };
+
+/** What the sheet says beside this period's figure (rendered in the UI language). */
+export type IndicatorNote =
+  | { kind: 'REPORTED'; reported: number; total: number }
+  | { kind: 'CAPPED'; numerator: number; denominator: number }
+  | { kind: 'CUMULATIVE'; since: string }
+  | { kind: 'UNCONFIRMED'; detail: string };
 
 export type IndicatorRow = {
   code: string;
@@ -60,6 +78,9 @@ export type IndicatorRow = {
   previous: IndicatorFigureRow & { periodId: string };
   baseline: (IndicatorFigureRow & { periodId: string }) | null;
   isMet: boolean | null;
+  /** False when the target could not be confirmed in the adopted text (an UNCONFIRMED note says what). */
+  isConfirmed: boolean;
+  notes: IndicatorNote[];
   source: string;
 };
 
@@ -107,28 +128,25 @@ function round(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
-type RawFigure = { numerator: number | null; denominator: number | null; raw: number | null };
-
-function rawFigure(def: IndicatorDef, p: PeriodFigures, before: PeriodFigures | null): RawFigure {
+function figure(def: IndicatorDef, p: PeriodFigures, before: PeriodFigures | null): IndicatorFigureRow & { raw: number | null } {
   const f = def.formula;
   if (f.kind === 'COUNT') {
     const n = metric(p, f.metric);
-    return { numerator: n, denominator: null, raw: n };
+    return { numerator: n, denominator: null, raw: n, value: n, isCapped: false };
   }
   if (f.kind === 'CHANGE') {
     const n = metric(p, f.metric);
     const d = before === null ? null : metric(before, f.metric);
-    return { numerator: n, denominator: d, raw: n === null || d === null || d === 0 ? null : ((n - d) / d) * 100 };
+    const raw = n === null || d === null || d === 0 ? null : ((n - d) / d) * 100;
+    return { numerator: n, denominator: d, raw, value: raw === null ? null : round(raw), isCapped: false };
   }
   const n = metric(p, f.numerator);
   const d = metric(p, f.denominator);
-  const ratio = n === null || d === null || d === 0 ? null : n / d;
-  return { numerator: n, denominator: d, raw: ratio === null ? null : f.kind === 'RATIO' ? ratio * 100 : ratio };
-}
-
-function figure(def: IndicatorDef, p: PeriodFigures, before: PeriodFigures | null): IndicatorFigureRow {
-  const { numerator, denominator, raw } = rawFigure(def, p, before);
-  return { numerator, denominator, value: raw === null ? null : round(raw) };
+  if (n === null || d === null || d === 0) return { numerator: n, denominator: d, raw: null, value: null, isCapped: false };
+  // A share cannot pass 100 %: more eliminated than existed means the figures disagree.
+  const isCapped = n > d;
+  const raw = isCapped ? 100 : (n / d) * 100;
+  return { numerator: n, denominator: d, raw, value: round(raw), isCapped };
 }
 
 /** Whether a value meets the indicator's target; null when the value or the target is missing. */
@@ -151,11 +169,25 @@ export function isTargetMet(def: Pick<IndicatorDef, 'comparison' | 'targetMin' |
   }
 }
 
+function notesOf(def: IndicatorDef, set: IndicatorSet, p: PeriodFigures, current: IndicatorFigureRow, language: Language): IndicatorNote[] {
+  const notes: IndicatorNote[] = [];
+  const f = def.formula;
+  if (f.kind === 'RATIO' && f.denominator === 'communesTotal') notes.push({ kind: 'REPORTED', reported: p.communesClassified, total: p.communesTotal });
+  if (current.isCapped && current.numerator !== null && current.denominator !== null) notes.push({ kind: 'CAPPED', numerator: current.numerator, denominator: current.denominator });
+  if (def.span === 'PHASE') notes.push({ kind: 'CUMULATIVE', since: set.startDate });
+  if (def.unconfirmed !== null) notes.push({ kind: 'UNCONFIRMED', detail: def.unconfirmed[language] });
+  return notes;
+}
+
+function withoutRaw({ numerator, denominator, value, isCapped }: IndicatorFigureRow): IndicatorFigureRow {
+  return { numerator, denominator, value, isCapped };
+}
+
 /** Every indicator of the set for the current period, with the previous period and the baseline. */
 export function computeIndicators(set: IndicatorSetId | IndicatorSet, inputs: IndicatorInputs, language: Language): IndicatorRow[] {
   const s = typeof set === 'string' ? INDICATOR_SETS[set] : set;
   return s.indicators.map((def) => {
-    const current = rawFigure(def, inputs.current, inputs.previous);
+    const current = figure(def, inputs.current, inputs.previous);
     const baseline = inputs.baseline;
     return {
       code: def.code,
@@ -166,21 +198,16 @@ export function computeIndicators(set: IndicatorSetId | IndicatorSet, inputs: In
       targetText: def.targetText[language],
       targetMin: def.targetMin,
       targetMax: def.targetMax,
-      current: { numerator: current.numerator, denominator: current.denominator, value: current.raw === null ? null : round(current.raw) },
-      previous: { periodId: inputs.previous.periodId, ...figure(def, inputs.previous, inputs.beforePrevious) },
-      baseline: baseline === null ? null : { periodId: baseline.periodId, ...figure(def, baseline, inputs.beforeBaseline) },
-      isMet: isTargetMet(def, current.raw),
+      current: withoutRaw(current),
+      previous: { periodId: inputs.previous.periodId, ...withoutRaw(figure(def, inputs.previous, inputs.beforePrevious)) },
+      baseline: baseline === null ? null : { periodId: baseline.periodId, ...withoutRaw(figure(def, baseline, inputs.beforeBaseline)) },
+      // Figures that disagree (a capped ratio) are not assessed either way.
+      isMet: current.isCapped ? null : isTargetMet(def, current.raw),
+      isConfirmed: def.unconfirmed === null,
+      notes: notesOf(def, s, inputs.current, current, language),
       source: def.source,
     };
   });
-}
-
-/** The set a period falls in by its end date: ≤ 2020, 2021–2025, ≥ 2026. */
-export function defaultSetForPeriod(period: Pick<Period, 'endDate'>): IndicatorSetId {
-  const year = Number(period.endDate.slice(0, 4));
-  if (year <= 2020) return '2017_2020_QD424';
-  if (year <= 2025) return '2021_2025_QD1452';
-  return '2026_2030_CTMTQG';
 }
 
 /** The same kind of period in the set's baseline year; null for custom ranges. */
