@@ -61,6 +61,12 @@ async function enterData(): Promise<void> {
   const statuses = (classes: string[]) => communes.map((c, i) => ({ sheet: 'communeStatuses', op: 'set', id: c.code, field: 'declared_class', value: classes[i] }));
   await apply(PREVIOUS, statuses(classesQ2));
   await apply(PERIOD, statuses(classesQ3));
+  // More persons accessed services than there are addicts and users: the share is capped and flagged.
+  const second = communes[1]?.code ?? '';
+  await apply(PERIOD, [
+    { sheet: 'communeStatuses', op: 'set', id: second, field: 'addicts_with_records', value: 5 },
+    { sheet: 'communeStatuses', op: 'set', id: second, field: 'accessed_services', value: 8 },
+  ]);
 
   const commune = (i: number) => communes[i % communes.length]?.code ?? '';
   const hotspot = (i: number, extra: Record<string, string>) => ({
@@ -152,4 +158,49 @@ test('another indicator set can be chosen for the period', async ({ page }) => {
   await sheet.getByTestId('indicator-set').selectOption(other.id);
   await expect(sheet.getByTestId('indicator-set')).toHaveValue(other.id);
   await expect(sheet.getByTestId('indicator-met')).toHaveCount(otherReport.indicators.length);
+});
+
+/** The text of one indicator row's cell. */
+function rowCell(page: Page, code: string, colId: string) {
+  return page.getByTestId('indicators-sheet').locator(`[role=row][row-id="${code}"] [col-id="${colId}"]`);
+}
+
+test('the notes say what each figure rests on: cumulative, capped, communes reported of all, unconfirmed target — in Vietnamese and English', async ({ page }) => {
+  await enterData();
+  const units = await api<Unit[]>('units.underOffice', {});
+  const total = units.filter((u) => u.level === 'COMMUNE').length;
+  expect(total).toBeGreaterThan(8);
+  await openIndicators(page);
+  const sheet = page.getByTestId('indicators-sheet');
+  await expect(sheet.getByTestId('indicator-set')).toHaveValue('2021_2025_QD1452');
+
+  // "> 80 % of điểm nóng eliminated by 2025" counts from the phase start.
+  await expect(rowCell(page, 'HOTSPOT_ELIM_PCT', 'notes')).toHaveText('Cộng dồn từ 01/01/2021 (đầu giai đoạn) đến cuối kỳ.');
+  // 8 accessed of 5 addicts: held at 100 %, not assessed, the sentence says what to check.
+  await expect(rowCell(page, 'SERVICE_ACCESS_PCT', 'value')).toHaveText(/^100\s%$/u);
+  await expect(rowCell(page, 'SERVICE_ACCESS_PCT', 'isMet')).toHaveText('—');
+  await expect(rowCell(page, 'SERVICE_ACCESS_PCT', 'notes')).toHaveText('Tử số 8 lớn hơn mẫu số 5: tỷ lệ giữ ở 100 % và chưa đánh giá. Hãy kiểm tra lại hai số này.');
+  await expect(rowCell(page, 'SERVICE_ACCESS_PCT', 'value')).toHaveClass(/is-capped/u);
+
+  // The 2026–2030 set: the drug-free share over every commune, and the draft-only targets marked.
+  await sheet.getByTestId('indicator-set').selectOption('2026_2030_CTMTQG');
+  await expect(rowCell(page, 'DRUG_FREE_COMMUNES_PCT', 'notes')).toHaveText(`Đã có tình trạng 8/${total} xã; tỷ lệ chia cho tất cả ${total} xã (xã chưa nhập không tính là không ma túy).`);
+  await expect(rowCell(page, 'DRUG_FREE_COMMUNES_PCT', 'denominator')).toContainText('Tất cả xã của đơn vị');
+  await expect(rowCell(page, 'POST_REHAB_MANAGED_PCT', 'notes')).toContainText('Mục tiêu chưa xác nhận: Mức 90 % người sau cai được hỗ trợ lấy từ dự thảo');
+  await expect(rowCell(page, 'POST_REHAB_MANAGED_PCT', 'target')).toHaveClass(/is-unconfirmed/u);
+  await expect(rowCell(page, 'ADDICTS_DECREASE', 'target')).toHaveText('Giảm so với năm trước (< 0 %)');
+  await expect(rowCell(page, 'ADDICTS_DECREASE', 'notes')).toHaveText('');
+  await page.screenshot({ path: path.join(SHOTS, 'indicators-notes-vi.png'), fullPage: true });
+
+  // English: the UI's sentences switch at once; the next report comes in English too.
+  await page.getByRole('button', { name: 'EN', exact: true }).click();
+  await expect.poll(async () => (await api<{ language: string }>('app.info', {})).language).toBe('en');
+  await sheet.getByTestId('indicator-set').selectOption('2021_2025_QD1452');
+  await expect(rowCell(page, 'SERVICE_ACCESS_PCT', 'notes')).toHaveText('Numerator 8 exceeds denominator 5: the share is held at 100 % and not assessed. Check these two figures.');
+  await expect(rowCell(page, 'HOTSPOT_ELIM_PCT', 'notes')).toHaveText('Cumulative from 01/01/2021 (the phase start) to the end of the period.');
+  await sheet.getByTestId('indicator-set').selectOption('2026_2030_CTMTQG');
+  await expect(rowCell(page, 'DRUG_FREE_COMMUNES_PCT', 'name')).toHaveText('Share of drug-free communes');
+  await expect(rowCell(page, 'DRUG_FREE_COMMUNES_PCT', 'notes')).toHaveText(`8 of ${total} communes have a status; the share divides by all ${total} (a commune not entered is not drug-free).`);
+  await expect(rowCell(page, 'POST_REHAB_MANAGED_PCT', 'notes')).toContainText('Target not confirmed: The 90 % of post-rehab persons supported comes from the draft');
+  await page.screenshot({ path: path.join(SHOTS, 'indicators-notes-en.png'), fullPage: true });
 });

@@ -35,14 +35,14 @@ export function indicatorColumns(language: Language, texts: IndicatorTexts): Col
   const value = (row: IndicatorResult, figure: IndicatorResult['current'] | null) => (figure === null ? formatIndicatorValue(null, row.unit, language) : formatIndicatorValue(figure.value, row.unit, language));
   const notes = (row: IndicatorResult) => notesText(row, texts.notes, language);
   return [
-    { colId: 'name', headerName: texts.column('name'), valueGetter: get((r) => r.name), tooltipValueGetter: tip((r) => `${r.code} — ${r.name}\n${r.source}`), pinned: 'left', width: 300, wrapText: true, autoHeight: true, cellClass: 'indicator-name' },
+    { colId: 'name', headerName: texts.column('name'), valueGetter: get((r) => r.name), tooltipValueGetter: tip((r) => `${r.code} — ${r.name}\n${r.source}`), pinned: 'left', width: 260, wrapText: true, autoHeight: true, cellClass: 'indicator-name' },
     {
       colId: 'numerator',
       headerName: texts.column('numerator'),
       valueGetter: get((r) => countWithLabel(formatCountOrNone(r.current.numerator, language), r.numeratorLabel)),
       tooltipValueGetter: tip((r) => r.numeratorLabel),
       flex: 1,
-      minWidth: 180,
+      minWidth: 150,
       wrapText: true,
       autoHeight: true,
       cellClass: 'indicator-count',
@@ -53,7 +53,7 @@ export function indicatorColumns(language: Language, texts: IndicatorTexts): Col
       valueGetter: get((r) => (r.denominatorLabel === null ? formatCountOrNone(r.current.denominator, language) : countWithLabel(formatCountOrNone(r.current.denominator, language), r.denominatorLabel))),
       tooltipValueGetter: tip((r) => r.denominatorLabel ?? ''),
       flex: 1,
-      minWidth: 180,
+      minWidth: 150,
       wrapText: true,
       autoHeight: true,
       cellClass: 'indicator-count',
@@ -63,7 +63,7 @@ export function indicatorColumns(language: Language, texts: IndicatorTexts): Col
       headerName: texts.column('value'),
       valueGetter: get((r) => value(r, r.current)),
       tooltipValueGetter: tip((r) => figureDetail(r.current, language)),
-      width: 110,
+      width: 100,
       type: 'rightAligned',
       cellClass: (p) => (p.data?.current.isCapped === true ? 'indicator-value is-capped' : 'indicator-value'),
     },
@@ -72,7 +72,7 @@ export function indicatorColumns(language: Language, texts: IndicatorTexts): Col
       headerName: texts.column('target'),
       valueGetter: get((r) => r.targetText),
       tooltipValueGetter: tip((r) => (r.isConfirmed ? r.targetText : `${r.targetText} — ${texts.unconfirmedTarget}`)),
-      width: 150,
+      width: 140,
       wrapText: true,
       autoHeight: true,
       cellClass: (p) => (p.data?.isConfirmed === false ? 'indicator-target is-unconfirmed' : 'indicator-target'),
@@ -83,17 +83,18 @@ export function indicatorColumns(language: Language, texts: IndicatorTexts): Col
       valueGetter: get((r) => metText(r.isMet, texts)),
       cellRenderer: MetCell,
       cellClass: (p) => metClass(p.data?.isMet ?? null),
-      width: 110,
+      width: 100,
     },
-    { colId: 'previous', headerName: texts.column('previous'), valueGetter: get((r) => value(r, r.previous)), tooltipValueGetter: tip((r) => `${r.previous.periodId}: ${figureDetail(r.previous, language)}`), width: 110, type: 'rightAligned' },
+    // Beside the assessment they qualify, before the other periods' figures.
+    { colId: 'notes', headerName: texts.column('notes'), valueGetter: get(notes), tooltipValueGetter: tip(notes), flex: 1.6, minWidth: 240, wrapText: true, autoHeight: true, cellClass: 'indicator-notes' },
+    { colId: 'previous', headerName: texts.column('previous'), valueGetter: get((r) => value(r, r.previous)), tooltipValueGetter: tip((r) => `${r.previous.periodId}: ${figureDetail(r.previous, language)}`), width: 95, type: 'rightAligned' },
     {
       colId: 'baseline',
       headerName: texts.column('baseline'),
       valueGetter: get((r) => value(r, r.baseline)),
       tooltipValueGetter: tip((r) => (r.baseline === null ? '' : `${r.baseline.periodId}: ${figureDetail(r.baseline, language)}`)),
-      width: 110,
+      width: 95,
       type: 'rightAligned',
     },
-    { colId: 'notes', headerName: texts.column('notes'), valueGetter: get(notes), tooltipValueGetter: tip(notes), flex: 1.4, minWidth: 240, wrapText: true, autoHeight: true, cellClass: 'indicator-notes' },
   ];
 }

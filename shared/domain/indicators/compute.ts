@@ -174,7 +174,8 @@ function notesOf(def: IndicatorDef, set: IndicatorSet, p: PeriodFigures, current
   const f = def.formula;
   if (f.kind === 'RATIO' && f.denominator === 'communesTotal') notes.push({ kind: 'REPORTED', reported: p.communesClassified, total: p.communesTotal });
   if (current.isCapped && current.numerator !== null && current.denominator !== null) notes.push({ kind: 'CAPPED', numerator: current.numerator, denominator: current.denominator });
-  if (def.span === 'PHASE') notes.push({ kind: 'CUMULATIVE', since: set.startDate });
+  // Only where there is a cumulative figure: a period ending before the phase has none.
+  if (def.span === 'PHASE' && current.denominator !== null) notes.push({ kind: 'CUMULATIVE', since: set.startDate });
   if (def.unconfirmed !== null) notes.push({ kind: 'UNCONFIRMED', detail: def.unconfirmed[language] });
   return notes;
 }

@@ -151,6 +151,7 @@ describe('phase-long targets are cumulative from the phase start', () => {
   it('a period ending before the phase has no cumulative figure', () => {
     const r = row(compute('2026_2030_CTMTQG', { hotspotsInPhase: null, hotspotsInPhaseEliminated: null }), 'HOTSPOTS_ELIMINATED_ALL');
     expect(r).toMatchObject({ current: { numerator: null, denominator: null, value: null }, isMet: null });
+    expect(r.notes).toEqual([]);
   });
 });
 
