@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import { AppError } from '../shared/errors';
 import { LATEST_VERSION } from './migrations/index';
 import type { Db } from './connection';
+import { quickCheck } from './integrity';
 import { readDbHeader } from './wal-guard';
 
 export type BackupFacts = {
@@ -34,13 +35,14 @@ function setting(db: Db, key: string): string | null {
 }
 
 function factsOf(db: Db, name: string, sizeBytes: number): BackupFacts {
-  let check: unknown;
+  // The whole-file check, on every copy: a backup is what must be proven sound.
+  let problem: string | null;
   try {
-    check = db.pragma('quick_check', { simple: true });
+    problem = quickCheck(db);
   } catch (error) {
     throw new AppError('BACKUP_DAMAGED', { file: name, detail: describe(error) });
   }
-  if (check !== 'ok') throw new AppError('BACKUP_DAMAGED', { file: name, detail: String(check) });
+  if (problem !== null) throw new AppError('BACKUP_DAMAGED', { file: name, detail: problem });
   const schemaVersion = Number(db.pragma('user_version', { simple: true }));
   if (schemaVersion > LATEST_VERSION) throw new AppError('BACKUP_TOO_NEW', { file: name, found: schemaVersion, supported: LATEST_VERSION });
   if (schemaVersion < 1) throw new AppError('BACKUP_NOT_SQLITE', { file: name });

@@ -6,6 +6,8 @@
  * another file: wal-guard.ts); its version is read before anything is written, so a
  * newer file is refused unchanged; it is copied before any migration, migrated one
  * transaction per step, and opened read-only (with a notice) when it cannot be written.
+ * Only a bounded check runs here (integrity.ts): the whole-file check would cost seconds
+ * on a large file, so the app runs it in the background after the first screen.
  */
 import { randomInt } from 'node:crypto';
 import fs from 'node:fs';
@@ -13,6 +15,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError, storageFailureCode, type ErrorParams } from '../shared/errors';
 import type { ErrorCode } from '../shared/i18n/errors-vi';
+import { checkOnOpen } from './integrity';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations/index';
 import { judgeWal, moveWalAside, ownerPath, readDbHeader, recordOwner, walPath } from './wal-guard';
 
@@ -98,16 +101,6 @@ function applyPragmas(db: Db, file: string): void {
   db.pragma('foreign_keys = ON');
 }
 
-function check(db: Db, file: string): void {
-  let result: unknown;
-  try {
-    result = db.pragma('quick_check', { simple: true });
-  } catch (error) {
-    throw new AppError('WORKSPACE_CORRUPT', { path: file, detail: describe(error) });
-  }
-  if (result !== 'ok') throw new AppError('WORKSPACE_CORRUPT', { path: file, detail: String(result) });
-}
-
 /** Copies the file (consistently, through SQLite) before its schema is changed. */
 function backupBeforeMigration(db: Db, file: string, fromVersion: number): string {
   const target = `${file}.v${fromVersion}-${timestamp()}.bak`;
@@ -167,7 +160,7 @@ function openReadOnly(file: string, cause: unknown, options: OpenOptions): Db {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    check(db, file);
+    checkOnOpen(db, file);
     const version = Number(db.pragma('user_version', { simple: true }));
     if (version !== LATEST_VERSION) throw new AppError('WORKSPACE_OPEN_FAILED', { path: file, detail: describe(cause) });
     db.pragma('foreign_keys = ON');
@@ -194,7 +187,7 @@ export function openDatabase(file: string, options: OpenOptions): Db {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     refuseTooNew(db, file);
     applyPragmas(db, file);
-    check(db, file);
+    checkOnOpen(db, file);
     options.beforeWrite?.(db);
     const fromVersion = Number(db.pragma('user_version', { simple: true }));
     const backup = migrate(db, file);

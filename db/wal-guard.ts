@@ -84,8 +84,16 @@ export function scanWal(bytes: Buffer): WalScan | null {
   return { ...header, committedFrames, pageOneAppId };
 }
 
-/** Page size and application_id from the main file's 100-byte header, or null when it is not SQLite. */
-export function readDbHeader(file: string): { pageSize: number; applicationId: number; userVersion: number } | null {
+export type DbHeader = {
+  pageSize: number;
+  applicationId: number;
+  userVersion: number;
+  /** The header's page count, or null when SQLite would not trust it (change counter ≠ version-valid-for, fileformat2 §1.3.7). */
+  pageCount: number | null;
+};
+
+/** Page size, application_id and page count from the main file's 100-byte header, or null when it is not SQLite. */
+export function readDbHeader(file: string): DbHeader | null {
   const header = Buffer.alloc(100);
   const fd = fs.openSync(file, 'r');
   try {
@@ -95,7 +103,9 @@ export function readDbHeader(file: string): { pageSize: number; applicationId: n
   }
   if (header.toString('latin1', 0, 16) !== 'SQLite format 3\u0000') return null;
   const raw = header.readUInt16BE(16);
-  return { pageSize: raw === 1 ? 65536 : raw, applicationId: header.readUInt32BE(68), userVersion: header.readUInt32BE(60) };
+  const pageCount = header.readUInt32BE(28);
+  const isCountValid = pageCount > 0 && header.readUInt32BE(24) === header.readUInt32BE(92);
+  return { pageSize: raw === 1 ? 65536 : raw, applicationId: header.readUInt32BE(68), userVersion: header.readUInt32BE(60), pageCount: isCountValid ? pageCount : null };
 }
 
 function readOwner(file: string): WalOwner | null {

@@ -28,8 +28,13 @@ export default defineConfig({
     sourcemap: true,
     minify: false,
     rolldownOptions: {
-      // The spreadsheet parser runs in a worker thread (electron/services/spreadsheet/read-workbook.ts), which starts worker.js beside main.js.
-      input: { main: path.join(repoRoot, 'electron/main/index.ts'), worker: path.join(repoRoot, 'electron/services/spreadsheet/worker-body.ts') },
+      // The spreadsheet parser runs in a worker thread (electron/services/spreadsheet/read-workbook.ts), which starts worker.js beside main.js;
+      // the whole-file check and the day's copy in another (electron/services/background/background-jobs.ts), background.js.
+      input: {
+        main: path.join(repoRoot, 'electron/main/index.ts'),
+        worker: path.join(repoRoot, 'electron/services/spreadsheet/worker-body.ts'),
+        background: path.join(repoRoot, 'electron/services/background/worker-body.ts'),
+      },
       external: isExternal,
       output: { format: 'es', entryFileNames: '[name].js' },
     },

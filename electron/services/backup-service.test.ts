@@ -95,11 +95,13 @@ it('a restore brings back the trust state and the import log, says when the copy
   }
 });
 
-it('the app keeps one copy a day on open and one before receiving or importing per ten minutes; the CLI does not on open', () => {
+it('the app keeps one copy a day on open and one before receiving or importing per ten minutes; the CLI does not on open', async () => {
   const cli = open('cli');
   expect(fs.existsSync(`${cli.workspace.path}.backups`)).toBe(false);
   cli.close();
   const app = open('browser');
+  // The day's copy is taken in the background, after the first screen.
+  await app.background;
   expect(fs.readdirSync(`${app.workspace.path}.backups`)).toHaveLength(1);
   expect(backupOnOpen(app.workspace)).toBeNull();
   expect(backupBeforeReceive(app.workspace, new Date('2026-01-01T10:00:00Z'))).not.toBeNull();
@@ -148,6 +150,7 @@ describe('restore refuses a file that fails the checks, with a sentence, and lea
 
 it('the app lists backups with time, size and office, flags a bad one, and restores a listed one in place', async () => {
   const s = open('browser');
+  await s.background;
   s.workspace.db.prepare("INSERT INTO settings (key, value) VALUES ('marker', 'before')").run();
   const good = backupWorkspace(s.workspace, 'manual');
   fs.writeFileSync(path.join(path.dirname(good.file), 'ws.sqlite.zz-broken.manual.bak'), '');

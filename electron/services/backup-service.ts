@@ -17,11 +17,12 @@ import { getSetting, setSetting } from '../../db/queries/settings';
 import { ownerPath } from '../../db/wal-guard';
 import type { BackupEntry } from '../../shared/api/contract';
 import { AppError, isAppError, storageFailureCode } from '../../shared/errors';
+import { copyFileInBackground } from './background/background-jobs';
+import { pruneBackupFolder } from './backup-retention';
 import { nowIso, type Workspace } from './workspace';
 
 /** After a restore the counter jumps this far, unless a receipt says exactly where the province stands. */
 export const RESTORE_SEQUENCE_JUMP = 1000;
-const KEEP_BACKUPS = 20;
 const COALESCE_MS = 10 * 60_000;
 
 export type BackupInfo = { file: string; takenAt: string; reason: string };
@@ -35,7 +36,7 @@ function stamp(at: string): string {
   return at.replace(/[:.]/gu, '-');
 }
 
-/** Writes a checked copy (a workspace without an office has nothing worth a copy and is refused). Old copies beyond 20 are removed. */
+/** Writes a checked copy (a workspace without an office has nothing worth a copy and is refused). Old copies go by the policy of backup-retention.ts. */
 export function backupWorkspace(ws: Workspace, reason: string, target?: string): BackupInfo {
   if (getOffice(ws.db) === undefined) throw new AppError('BACKUP_NOTHING_TO_COPY');
   const takenAt = nowIso();
@@ -43,13 +44,8 @@ export function backupWorkspace(ws: Workspace, reason: string, target?: string):
   fs.mkdirSync(folder, { recursive: true });
   const file = target ?? path.join(folder, `${path.basename(ws.path)}.${stamp(takenAt)}.${reason}.bak`);
   writeCheckedCopy(ws.db, file, takenAt, reason);
-  if (target === undefined) pruneBackups(folder);
+  if (target === undefined) pruneBackupFolder(folder, fs.statSync(ws.path).size);
   return { file, takenAt, reason };
-}
-
-function pruneBackups(folder: string): void {
-  const files = fs.readdirSync(folder).filter((f) => f.endsWith('.bak')).sort();
-  for (const old of files.slice(0, Math.max(0, files.length - KEEP_BACKUPS))) fs.rmSync(path.join(folder, old), { force: true });
 }
 
 /** An automatic copy: skipped before set-up (no office, nothing to lose). */
@@ -67,20 +63,29 @@ export function backupOnOpen(ws: Workspace): BackupInfo | null {
 }
 
 /**
- * The backup on open must not stop the app from starting: when it does not fit (a full
- * disk) or cannot be written, the workspace opens anyway and the user is told. A file
- * that cannot be written at all is left to the open, which falls back to read-only.
+ * The day's copy on open, written by a worker thread on its own connection while the
+ * app answers (background-jobs.ts): on a national-size file the copy and its check take
+ * seconds, which the first screen must not wait for. It must not stop the app either:
+ * when the copy does not fit (a full disk) or cannot be written, the user is told.
  */
-export function backupOnOpenOrNotice(ws: Workspace): OpenNotice | null {
+export async function backupOnOpenInBackground(ws: Workspace): Promise<OpenNotice | null> {
+  const today = nowIso().slice(0, 10);
+  if (getOffice(ws.db) === undefined || getSetting(ws.db, 'last_open_backup') === today) return null;
+  const takenAt = nowIso();
+  const folder = backupFolder(ws);
   try {
-    backupOnOpen(ws);
+    fs.mkdirSync(folder, { recursive: true });
+    await copyFileInBackground(ws.path, path.join(folder, `${path.basename(ws.path)}.${stamp(takenAt)}.open.bak`), takenAt, 'open');
+    // Closed while the copy was written (the copy stands; the next open records its own).
+    if (!ws.db.open) return null;
+    setSetting(ws.db, 'last_open_backup', today);
+    pruneBackupFolder(folder, fs.statSync(ws.path).size);
     return null;
   } catch (error) {
     const code = storageFailureCode(error);
-    if (code === 'WORKSPACE_READ_ONLY') throw error;
     if (code === 'DISK_FULL') return { code: 'BACKUP_ON_OPEN_DISK_FULL', params: {} };
     const detail = isAppError(error) ? error.code : error instanceof Error ? error.message : String(error);
-    return { code: 'BACKUP_ON_OPEN_FAILED', params: { detail, folder: backupFolder(ws) } };
+    return { code: 'BACKUP_ON_OPEN_FAILED', params: { detail, folder } };
   }
 }
 

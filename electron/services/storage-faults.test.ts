@@ -117,6 +117,7 @@ it('when the backup on open does not fit on the disk, the app opens anyway and s
   fs.symlinkSync(full, `${file}.backups`);
   const s = openServices({ workspacePath: file, hostKind: 'browser' });
   cleanups.push(() => s.close());
+  await s.background;
   expect(s.notices.map((n) => n.code)).toEqual(['BACKUP_ON_OPEN_DISK_FULL']);
   expect(fs.readdirSync(full)).toEqual(['filler']);
   expect(await call(s, 'settings.setUserName', { userName: 'Lan' })).toMatchObject({ ok: true });

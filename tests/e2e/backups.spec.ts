@@ -17,7 +17,7 @@ let workspace = '';
 test.beforeEach(async () => {
   workspace = tempWorkspace('pcmt-e2e-backups-');
   await initWorkspace(workspace, '01', 'NSO_2025', UNITS_CSV_2025);
-  // The browser host is the app: opening it takes the day's copy before anything is written.
+  // The browser host is the app: opening it takes the day's copy (in the background).
   host = await startHost(workspace);
 });
 
@@ -38,7 +38,9 @@ async function api<T>(method: string, input: unknown): Promise<T> {
 }
 
 test('lists the backups with time, size and office, and restores one after confirmation', async ({ page }) => {
-  // After the copy on open: a change that the restore must take away.
+  // The day's copy is written in the background after the first screen: wait for it, then
+  // make a change that the restore must take away.
+  await expect.poll(async () => (await api<{ reason: string | null }[]>('backups.list', {})).map((b) => b.reason)).toContain('open');
   await api('settings.setUserName', { userName: 'Nguyễn Thị Lan' });
   fs.writeFileSync(path.join(`${workspace}.backups`, 'workspace.sqlite.0000-broken.manual.bak'), '');
 
