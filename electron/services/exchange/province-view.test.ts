@@ -119,8 +119,15 @@ describe('consolidated.indicators', () => {
     const report = await call<IndicatorsReport>(world.province, 'consolidated.indicators', { periodId: P, setId: '2026_2030_CTMTQG' });
     const own = [district(0), district(1)].map((d) => indicator(listIndicators(d.workspace, P, '2026_2030_CTMTQG'), 'DRUG_FREE_COMMUNES_PCT'));
     const total = indicator(report, 'DRUG_FREE_COMMUNES_PCT');
-    expect(total.current.denominator).toBe((own[0]?.current.denominator ?? 0) + (own[1]?.current.denominator ?? 0));
-    expect(total.current.denominator).toBeGreaterThan(0);
+    // The share divides by every commune of the province; the communes the districts reported are shown beside it.
+    const units = await call<{ level: string }[]>(world.province, 'units.underOffice', {});
+    const communes = units.filter((u) => u.level === 'COMMUNE').length;
+    const reported = (i: IndicatorResult | undefined) => i?.notes.find((n) => n.kind === 'REPORTED');
+    const ownReported = own.map((i) => { const n = reported(i); return n?.kind === 'REPORTED' ? n.reported : 0; });
+    expect(total.current.denominator).toBe(communes);
+    expect(reported(total)).toEqual({ kind: 'REPORTED', reported: (ownReported[0] ?? 0) + (ownReported[1] ?? 0), total: communes });
+    expect(ownReported[0]).toBeGreaterThan(0);
+    expect(ownReported[1]).toBeGreaterThan(0);
     const growth = indicator(await call<IndicatorsReport>(world.province, 'consolidated.indicators', { periodId: P, setId: '2021_2025_QD1452' }), 'ADDICTS_GROWTH');
     expect(growth.current.numerator).toBe(5 + 2 + 7 + 1);
   });
