@@ -3,6 +3,9 @@ import type { ErrorCode, TermKey } from './errors-vi';
 /** English error messages; same keys as the Vietnamese catalog. */
 export const errorsEn: Record<ErrorCode, string> = {
   INVALID_INPUT: 'The request was not valid ({{detail}}). Nothing was saved; reload the screen and try again.',
+  BACKEND_CRASHED: 'The part of the app that handles data stopped unexpectedly and is being restarted. The last action may not have been saved; wait a few seconds, check the figures and do it again.',
+  BACKEND_UNAVAILABLE: 'The part of the app that handles data stopped several times in a row, so it is not restarted again. Stored data was not changed; close and reopen PCMT Desk, and if this persists tell technical support.',
+  CALL_CANCELLED: 'The action was cancelled as asked. Nothing was changed.',
   UNKNOWN_METHOD: 'The function “{{method}}” does not exist. Update PCMT Desk.',
   INTERNAL: 'Something unexpected went wrong. Stored data was not changed; try again or tell technical support.',
   UNAUTHORIZED: 'This session is not valid. Open the full address that PCMT Desk printed.',

@@ -5,6 +5,9 @@
  */
 export const errorsVi = {
   INVALID_INPUT: 'Dữ liệu gửi đến không hợp lệ ({{detail}}). Không có gì được lưu; hãy tải lại màn hình và thử lại.',
+  BACKEND_CRASHED: 'Phần xử lý dữ liệu của ứng dụng vừa dừng đột ngột và đang được khởi động lại. Thao tác vừa rồi có thể chưa được lưu; hãy đợi vài giây, kiểm tra lại số liệu rồi làm lại.',
+  BACKEND_UNAVAILABLE: 'Phần xử lý dữ liệu của ứng dụng đã dừng nhiều lần liên tiếp nên không được khởi động lại nữa. Dữ liệu đã lưu không bị thay đổi; hãy đóng rồi mở lại PCMT Desk, nếu vẫn lỗi hãy báo bộ phận kỹ thuật.',
+  CALL_CANCELLED: 'Đã hủy thao tác theo yêu cầu. Không có gì được thay đổi.',
   UNKNOWN_METHOD: 'Chức năng “{{method}}” không tồn tại. Hãy cập nhật PCMT Desk.',
   INTERNAL: 'Đã xảy ra lỗi không mong muốn. Dữ liệu đã lưu không bị thay đổi; hãy thử lại hoặc báo cho bộ phận kỹ thuật.',
   UNAUTHORIZED: 'Phiên làm việc không hợp lệ. Hãy mở lại đường dẫn đầy đủ mà PCMT Desk đã in ra.',
