@@ -8,13 +8,14 @@ import { listUnitsUnder } from '../../db/queries/admin-units';
 import { listCommunesWithStatus, listStatusRows } from '../../db/queries/commune-statuses';
 import { getSetting } from '../../db/queries/settings';
 import type { PeriodProblem, ProblemsList, ExportReadiness } from '../../shared/api/contract';
-import { COMMUNE_CLASSES, type CommuneClass } from '../../shared/domain/commune-status';
+import { COMMUNE_CLASSES, COMMUNE_STATUS_FIELD_KEYS, emptyStatus, fieldDef, type CommuneClass, type CommuneStatusValues } from '../../shared/domain/commune-status';
 import { previousPeriodId } from '../../shared/domain/period';
 import { runRules, type Problem, type RuleContext } from '../../shared/domain/rules';
 import type { Language } from '../../shared/i18n/format';
 import { toCommuneRow } from './commune-rows';
 import { requirePeriod } from './edit-service';
 import { requireOfficeDetails } from './office-service';
+import { decodeValue } from './registers';
 import { listHotspotRows, listModelSiteRows } from './register-service';
 import { classificationReading } from './settings-service';
 import { language, localToday, type Workspace } from './workspace';
@@ -22,14 +23,19 @@ import { language, localToday, type Workspace } from './workspace';
 /** Settings read here: the level-band reading (domain.md §6.4) and the H4 target. */
 export const NO_NEW_HOTSPOTS_SETTING = 'target_no_new_hotspots';
 
-function previousClasses(ws: Workspace, periodId: string, scheme: string): Map<string, CommuneClass> {
+/** The previous period of the same kind: its declared classes (V13) and its status rows (V20, V24). */
+function previousPeriod(ws: Workspace, periodId: string, scheme: string): { classes: Map<string, CommuneClass>; statuses: Map<string, CommuneStatusValues> } {
   const previous = previousPeriodId(requirePeriod(periodId));
-  const out = new Map<string, CommuneClass>();
+  const classes = new Map<string, CommuneClass>();
+  const statuses = new Map<string, CommuneStatusValues>();
   for (const [code, row] of listStatusRows(ws.db, previous, scheme)) {
     const v = row.declared_class;
-    if (typeof v === 'string' && (COMMUNE_CLASSES as readonly string[]).includes(v)) out.set(code, v as CommuneClass);
+    if (typeof v === 'string' && (COMMUNE_CLASSES as readonly string[]).includes(v)) classes.set(code, v as CommuneClass);
+    const values = emptyStatus();
+    for (const key of COMMUNE_STATUS_FIELD_KEYS) values[key] = decodeValue(fieldDef(key), row[key]);
+    statuses.set(code, values);
   }
-  return out;
+  return { classes, statuses };
 }
 
 /** Everything the rules need about a period, read from the workspace. */
@@ -45,6 +51,7 @@ export function buildRuleContext(ws: Workspace, periodId: string): RuleContext {
     return { code: r.code, name: r.name, unitType: r.unitType, parentCode, parentName: parentCode === null ? '' : (nameOf.get(parentCode) ?? r.parentName), status: r.rowVersion > 0 ? r.status : null };
   });
   const hotspots = listHotspotRows(ws, periodId, false).rows.map((h) => ({ id: h.id, label: typeof h.values.local_code === 'string' ? h.values.local_code : h.id, values: h.values, flags: h.flags }));
+  const previous = previousPeriod(ws, periodId, office.scheme);
   const modelSites = listModelSiteRows(ws, periodId, false).map((m) => ({ id: m.id, label: typeof m.values.name === 'string' ? m.values.name : m.id, values: m.values }));
   return {
     period: { id: period.id, kind: period.kind, year: period.year, startDate: period.startDate, endDate: period.endDate },
@@ -55,7 +62,8 @@ export function buildRuleContext(ws: Workspace, periodId: string): RuleContext {
     officeUnitCodes: new Set(units.map((u) => u.code)),
     hotspots,
     modelSites,
-    previousClasses: previousClasses(ws, periodId, office.scheme),
+    previousClasses: previous.classes,
+    previousStatuses: previous.statuses,
     isNoNewHotspotsTarget: getSetting(ws.db, NO_NEW_HOTSPOTS_SETTING) !== '0',
     reading: classificationReading(ws),
   };

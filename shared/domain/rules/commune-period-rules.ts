@@ -1,6 +1,7 @@
 /**
- * Rules V10–V13 of domain.md §6.1: the commune statuses against the period (its kind,
- * its administrative list, one row per commune, the change since the previous period).
+ * Rules V10–V13 of domain.md §6.1 and V16: the commune statuses against the period (its
+ * kind, its administrative list, one row per commune, a row for every commune, the change
+ * since the previous period).
  */
 import { COMMUNE_CLASS_LABELS, type CommuneClass, type CommuneStatusValues } from '../commune-status';
 import { problemOf, schemeOn } from './helpers';
@@ -132,5 +133,40 @@ export const V13: Rule = {
       const isJump = (previous === 'KHONG_MA_TUY' && KEY_LEVELS.includes(current)) || Math.abs(a - b) >= 2;
       if (isJump) out.push(problemOf(V13, SHEET, commune.code, ['declared_class'], { name: commune.name, previous: label(previous), current: label(current) }));
     });
+  },
+};
+
+/** How many names a completeness message lists before "and N more". */
+const NAMES_SHOWN = 5;
+
+/**
+ * V16 (issue 12 item 5; QĐ 28/2025/QĐ-TTg Art. 1 "done periodically every year" and
+ * Art. 9, every commune-level unit self-assesses and reports): a period is complete only
+ * when every commune of the office has its status. One office-wide error, so it blocks
+ * sending (domain.md §6: E "blocks submit") and "Kiểm tra để gửi" says how many are empty
+ * and which. A commune counts as reported once anything is entered; what is missing in
+ * an entered row is reported by the other rules (V1, blank Art. 6 figures).
+ */
+export const V16: Rule = {
+  id: 'V16',
+  severity: 'error',
+  message: {
+    vi: '{{n}} trong {{total}} xã, phường chưa có số liệu kỳ {{period}}: {{names}}. Mọi xã, phường của đơn vị phải có số liệu của kỳ trước khi gửi; hãy nhập số liệu cho các xã, phường này (có thể bắt đầu bằng “Lấy số liệu kỳ trước”).',
+    en: '{{n}} of {{total}} communes have no figures for period {{period}}: {{names}}. Every commune of the office needs its figures before the period is sent; enter them for these communes (“Lấy số liệu kỳ trước” can start them from the previous period).',
+  },
+  check(ctx) {
+    const reported = new Set(ctx.entered.map((e) => e.commune.code));
+    const seen = new Set<string>();
+    const empty: string[] = [];
+    for (const c of ctx.communes) {
+      if (seen.has(c.code)) continue;
+      seen.add(c.code);
+      if (!reported.has(c.code)) empty.push(c.name);
+    }
+    if (empty.length === 0) return [];
+    const shown = empty.slice(0, NAMES_SHOWN).join(', ');
+    const more = empty.length - NAMES_SHOWN;
+    const names = more > 0 ? { vi: `${shown} và ${more} xã, phường khác`, en: `${shown} and ${more} more` } : shown;
+    return [problemOf(V16, SHEET, ctx.office.code, [], { n: empty.length, total: seen.size, period: ctx.period.id, names })];
   },
 };

@@ -1,15 +1,18 @@
 /**
- * Rules V1–V9 of domain.md §6.1 on the commune statuses of a period (V10–V13 are in
- * commune-period-rules.ts, V15 in decision-rules.ts). Only communes
- * with a status entered are checked: a commune nobody has typed into yet has nothing
- * wrong in it (it is simply not reported). V14 is a province-level "info" and is not a
- * problem of a district or commune office, so it is not here.
+ * Rules V1–V9 of domain.md §6.1 on the commune statuses of a period (V10–V13 and V16 are
+ * in commune-period-rules.ts, V15 and V23 in decision-rules.ts, V17–V22 in stats-rules.ts,
+ * V24–V25 in plausibility-rules.ts). Only communes with a status entered are checked row
+ * by row; a commune nobody has typed into yet is counted by V16 (not reported). V14 is a
+ * province-level "info" and is not a problem of a district or commune office, so it is
+ * not here.
  */
 import { COMMUNE_CLASS_LABELS, fieldDef, type CommuneClass, type CommuneStatusValues } from '../commune-status';
 import { count, problemOf, text } from './helpers';
 import { classifyCommune, criteriaCountFor, hasLevelIIICriterion, type Art6Field, type Classification, type Reading } from '../classification';
 import { V10, V11, V12, V13 } from './commune-period-rules';
-import { V15 } from './decision-rules';
+import { V15, V23 } from './decision-rules';
+import { PLAUSIBILITY_RULES } from './plausibility-rules';
+import { STATS_RULES } from './stats-rules';
 import type { PreparedContext, Problem, Rule } from './types';
 
 const SHEET = 'communeStatuses';
@@ -333,4 +336,4 @@ export const V9: Rule = {
   },
 };
 
-export const COMMUNE_RULES: readonly Rule[] = [V1, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V15];
+export const COMMUNE_RULES: readonly Rule[] = [V1, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V15, ...STATS_RULES, V23, ...PLAUSIBILITY_RULES];

@@ -1,6 +1,7 @@
 /**
- * Rules M1–M4 of domain.md §6.3 on the model-site register, for the models that concern
- * the period: established by its end (or undated) and not ended before its start.
+ * Rules M1–M4 of domain.md §6.3 on the model-site register, and M5–M6 (issue 12 item 5,
+ * from the §7.8 field rules), for the models that concern the period: established by
+ * its end (or undated) and not ended before its start.
  */
 import { dmy, NSO_2025_FROM, problemOf, text } from './helpers';
 import type { Problem, Rule, RuleModelSite } from './types';
@@ -139,4 +140,42 @@ export const M4: Rule = {
   },
 };
 
-export const MODEL_SITE_RULES: readonly Rule[] = [M1, M2, M3, M4];
+/**
+ * M5 (domain.md §7.8 "target_year — required if is_pilot_model"): a pilot model counts
+ * for the target "one pilot model per district a year" (§3.1 T8) in its target year, so
+ * it must say which year.
+ */
+export const M5: Rule = {
+  id: 'M5',
+  scope: 'record',
+  severity: 'error',
+  message: {
+    vi: 'Mô hình “{{label}}” là mô hình điểm nhưng chưa có “Năm chỉ tiêu”. Mô hình điểm được tính cho chỉ tiêu mỗi huyện một mô hình điểm mỗi năm theo năm chỉ tiêu; hãy nhập năm chỉ tiêu (ví dụ {{year}}) hoặc bỏ đánh dấu “Mô hình điểm”.',
+    en: 'Model “{{label}}” is a pilot model but has no “Target year”. Pilot models count for the one-per-district-a-year target in their target year; enter it (e.g. {{year}}) or untick “Pilot model”.',
+  },
+  check(ctx) {
+    return ctx.periodModelSites
+      .filter((m) => m.values.is_pilot_model === true && typeof m.values.target_year !== 'number')
+      .map((m) => problemOf(M5, SHEET, m.id, ['target_year'], { label: m.label, year: ctx.period.year }));
+  },
+};
+
+/**
+ * M6 (domain.md §7.8 status GIAI_THE, ended_date; §6.3 M1 "ended_date ≥ established_date"):
+ * a dissolved model says when it ended, or it would still count as running in every
+ * later period.
+ */
+export const M6: Rule = {
+  id: 'M6',
+  scope: 'record',
+  severity: 'error',
+  message: {
+    vi: 'Mô hình “{{label}}” có tình trạng “Giải thể” nhưng chưa có “Ngày kết thúc”. Hãy nhập ngày giải thể ở cột “Ngày kết thúc”, hoặc chọn lại tình trạng.',
+    en: 'Model “{{label}}” is “Dissolved” but has no “Ended” date. Enter the date it was dissolved in the “Ended” column, or choose another status.',
+  },
+  check(ctx) {
+    return ctx.periodModelSites.filter((m) => m.values.status === 'GIAI_THE' && text(m.values.ended_date) === null).map((m) => problemOf(M6, SHEET, m.id, ['ended_date'], { label: m.label }));
+  },
+};
+
+export const MODEL_SITE_RULES: readonly Rule[] = [M1, M2, M3, M4, M5, M6];
