@@ -4,6 +4,7 @@
  * its base64 length.
  */
 import { z } from 'zod';
+import { INDICATOR_SET_IDS } from '../domain/indicators';
 import { parsePeriodId } from '../domain/period';
 
 const empty = z.object({}).strict();
@@ -42,7 +43,7 @@ export const exchangeSchemas = {
   'packages.verify': z.object({ files: z.array(file).min(1).max(100), passphrase: passphrase.nullable() }).strict(),
   'consolidated.list': z.object({ periodId }).strict(),
   'consolidated.notReported': z.object({ periodId }).strict(),
-  'consolidated.indicators': z.object({ periodId, setId: z.enum(['2017_2020_QD424', '2017_2020_HANOI', '2021_2025_QD1452', '2026_2030_CTMTQG']).nullable() }).strict(),
+  'consolidated.indicators': z.object({ periodId, setId: z.enum(INDICATOR_SET_IDS).nullable() }).strict(),
   'receipts.create': z.object({ packageId: z.string().regex(/^[0-9a-f-]{36}$/u), passphrase }).strict(),
   'receipts.import': z.object({ file, passphrase: passphrase.nullable().optional() }).strict(),
 } as const;

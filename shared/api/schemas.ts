@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { COMMUNE_STATUS_FIELD_KEYS, type CommuneStatusField } from '../domain/commune-status';
+import { INDICATOR_SET_IDS } from '../domain/indicators';
 import { SCHEME_CODES } from '../domain/admin-units';
 import { parsePeriodId } from '../domain/period';
 import { sheetColumns } from '../domain/sheet-columns';
@@ -137,7 +138,7 @@ export const schemas = {
   'problems.list': z.object({ periodId: periodIdSchema }).strict(),
   'exports.readiness': z.object({ periodId: periodIdSchema }).strict(),
   'indicators.list': z
-    .object({ periodId: periodIdSchema, setId: z.enum(['2017_2020_QD424', '2017_2020_HANOI', '2021_2025_QD1452', '2026_2030_CTMTQG']).nullable() })
+    .object({ periodId: periodIdSchema, setId: z.enum(INDICATOR_SET_IDS).nullable() })
     .strict(),
   ...exchangeSchemas,
   ...importSchemas,
