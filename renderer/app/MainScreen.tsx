@@ -120,11 +120,11 @@ export function MainScreen({ office, userName }: Props) {
             </div>
           )}
           <SheetTabs tabs={tabsFor(office.level)} active={tab} onChange={chooseTab} />
-          {panel('communes', () => <CommunesSheet key={dataVersion} periodId={periodId} isLocked={lock.isLocked} language={language} />)}
+          {panel('communes', () => <CommunesSheet key={dataVersion} periodId={periodId} isLocked={lock.isLocked} language={language} isActive={tab === 'communes'} />)}
           {panel('hotspots', () => <HotspotsSheet key={dataVersion} periodId={periodId} isLocked={lock.isLocked} language={language} />)}
           {panel('modelSites', () => <ModelSitesSheet key={dataVersion} periodId={periodId} officeCode={office.code} isLocked={lock.isLocked} language={language} />)}
           {panel('history', () => <HistorySheet key={dataVersion} isActive={tab === 'history'} language={language} />)}
-          {panel('indicators', () => <LazyIndicatorsSheet key={dataVersion} periodId={periodId} language={language} />)}
+          {panel('indicators', () => <LazyIndicatorsSheet key={dataVersion} periodId={periodId} language={language} isActive={tab === 'indicators'} />)}
           {panel('exchange', () => <ExchangeSheet periodId={periodId} isActive={tab === 'exchange'} language={language} onPeriodLocked={lock.refresh} />)}
           {panel('consolidated', () => <ConsolidatedSheet periodId={periodId} isActive={tab === 'consolidated'} language={language} />)}
           <ProblemsPanel problems={problems} periodId={periodId} periodText={periodText} onShowSheet={(sheet) => chooseTab(sheet === 'communeStatuses' ? 'communes' : sheet)} />

@@ -16,6 +16,12 @@ export type ProblemsState = {
   index: ProblemIndex;
   error: string | null;
   refresh: () => void;
+  /**
+   * How many times refresh() was called: once per batch stored by any sheet, import or
+   * receipt. A sheet that shows figures computed from other sheets' records reads its
+   * rows again when this grows (use-outside-saves.ts).
+   */
+  savedCount: number;
   /** A grid offers its focus function; returns the clean-up. */
   registerGrid: (sheet: SheetName, focus: FocusCell) => () => void;
 };
@@ -25,6 +31,7 @@ const NO_PROBLEMS: ProblemsState = {
   index: EMPTY_PROBLEM_INDEX,
   error: null,
   refresh: () => undefined,
+  savedCount: 0,
   registerGrid: () => () => undefined,
 };
 

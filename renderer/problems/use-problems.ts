@@ -53,5 +53,5 @@ export function useProblems(client: ApiClient, periodId: string, dataVersion = 0
   const focusCell = useCallback((sheet: SheetName, recordId: string, field: string | null) => grids.current.get(sheet)?.(recordId, field) ?? false, []);
   const index = useMemo(() => indexProblems(list), [list]);
 
-  return useMemo(() => ({ list, index, error, refresh, registerGrid, focusCell }), [list, index, error, refresh, registerGrid, focusCell]);
+  return useMemo(() => ({ list, index, error, refresh, savedCount: version, registerGrid, focusCell }), [list, index, error, refresh, version, registerGrid, focusCell]);
 }

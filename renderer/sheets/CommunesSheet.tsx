@@ -1,5 +1,5 @@
 import type { GetRowIdParams, GridApi } from 'ag-grid-community';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommuneRow } from '../../shared/api/contract';
 import type { Language } from '../../shared/i18n/format';
@@ -7,6 +7,7 @@ import { useClient } from '../app/client-context';
 import { formatCount } from '../app/format';
 import type { RecordRef } from '../app/record-history';
 import { useColumnLayout } from '../app/use-column-layout';
+import { useOutsideSaves } from '../app/use-outside-saves';
 import { useRecordContextMenu } from '../app/use-record-context-menu';
 import { SaveStatus } from '../grid/SaveStatus';
 import { SpreadsheetGrid } from '../grid/SpreadsheetGrid';
@@ -18,7 +19,7 @@ import { SheetExportButtons } from './export/SheetExportButtons';
 import { ImportButton } from './import/ImportButton';
 import './sheet.css';
 
-type Props = { periodId: string; isLocked?: boolean; language?: Language };
+type Props = { periodId: string; isLocked?: boolean; language?: Language; isActive?: boolean };
 
 const rowIdOf = (p: GetRowIdParams<CommuneRow>) => p.data.code;
 const communeIdOf = (row: CommuneRow) => row.code;
@@ -33,7 +34,7 @@ const recordOf = (row: CommuneRow): RecordRef => ({ table: 'commune_statuses', r
  * after the services answer. Right-click on a row shows the commune's history; column
  * widths, order and visibility are remembered.
  */
-export function CommunesSheet({ periodId, isLocked = false, language: languageProp }: Props) {
+export function CommunesSheet({ periodId, isLocked = false, language: languageProp, isActive = true }: Props) {
   const { t } = useTranslation();
   const { t: tg } = useTranslation('grid');
   const client = useClient();
@@ -41,8 +42,15 @@ export function CommunesSheet({ periodId, isLocked = false, language: languagePr
   const [shownCount, setShownCount] = useState(0);
   const [quickFilter, setQuickFilter] = useState('');
   const load = useCallback((id: string) => client.call('communes.list', { periodId: id }), [client]);
-  const sheet = useSpreadsheet({ client, access: communeAccess, periodId, isLocked, load, fields: COMMUNE_FIELDS, canCreate: false, refs: NO_REFS });
+  const outside = useOutsideSaves(isActive);
+  const sheet = useSpreadsheet({ client, access: communeAccess, periodId, isLocked, load, fields: COMMUNE_FIELDS, canCreate: false, refs: NO_REFS, onSaved: outside.noteOwnSave });
   const { edits, cellState } = sheet;
+  // A hotspot, a model site, an import or a receipt stored elsewhere changes the computed
+  // counts of this sheet's rows; the classification columns follow the Problems answer.
+  const { reload } = edits;
+  useEffect(() => {
+    if (outside.version > 0) void reload();
+  }, [outside.version, reload]);
   const menu = useRecordContextMenu<CommuneRow>(recordOf, undefined, sheet.gridApi);
   const layout = useColumnLayout<CommuneRow>('communeStatuses');
   const onApiReady = useCallback((api: GridApi<CommuneRow>) => layout.attach(api), [layout]);
