@@ -12,7 +12,16 @@ import type { ApiInput, ApiOutput, ApiResult, MethodName } from './contract';
 import { isMethodName } from './contract';
 import { schemas } from './schemas';
 
-export type Handlers = { [M in MethodName]: (input: ApiInput<M>) => ApiOutput<M> | Promise<ApiOutput<M>> };
+/**
+ * What a transport may give a call besides its input (the backend's port does): a cancel
+ * signal and a progress callback. Optional, so a handler that takes only its input fits.
+ */
+export type CallContext = {
+  signal: { readonly aborted: boolean };
+  progress(progress: { fraction: number; stage?: string }): void;
+};
+
+export type Handlers = { [M in MethodName]: (input: ApiInput<M>, context?: CallContext) => ApiOutput<M> | Promise<ApiOutput<M>> };
 
 export type DispatchOptions = {
   language: () => Language;
@@ -24,12 +33,18 @@ function failure(code: Parameters<typeof errorMessage>[0], params: Record<string
   return { ok: false, error: { code, message: errorMessage(code, params, language), params } };
 }
 
-async function run<M extends MethodName>(handlers: Handlers, method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
-  const handler = handlers[method] as (arg: ApiInput<M>) => ApiOutput<M> | Promise<ApiOutput<M>>;
-  return handler(input);
+async function run<M extends MethodName>(handlers: Handlers, method: M, input: ApiInput<M>, context: CallContext | undefined): Promise<ApiOutput<M>> {
+  const handler = handlers[method] as (arg: ApiInput<M>, context?: CallContext) => ApiOutput<M> | Promise<ApiOutput<M>>;
+  return handler(input, context);
 }
 
-export async function dispatch(handlers: Handlers, method: string, rawInput: unknown, options: DispatchOptions): Promise<ApiResult<unknown>> {
+export async function dispatch(
+  handlers: Handlers,
+  method: string,
+  rawInput: unknown,
+  options: DispatchOptions,
+  context?: CallContext,
+): Promise<ApiResult<unknown>> {
   if (!isMethodName(method)) return failure('UNKNOWN_METHOD', { method: method.slice(0, 80) }, options.language());
   const parsed = schemas[method].safeParse(rawInput ?? {});
   if (!parsed.success) {
@@ -38,7 +53,7 @@ export async function dispatch(handlers: Handlers, method: string, rawInput: unk
     return failure('INVALID_INPUT', { detail: detail.slice(0, 200) }, options.language());
   }
   try {
-    const data = await run(handlers, method, parsed.data as ApiInput<typeof method>);
+    const data = await run(handlers, method, parsed.data as ApiInput<typeof method>, context);
     return { ok: true, data };
   } catch (error) {
     if (isAppError(error)) return failure(error.code, error.params, options.language());
