@@ -3,6 +3,7 @@
  * (`exports.readiness`): the shared rules engine run over what is stored. Reads the
  * period's communes, the two registers and the previous period's classes with a handful
  * of queries, then one runRules call; messages go out in the workspace's language.
+ * After a save only the records it wrote are checked again (problems-cache.ts).
  */
 import { listUnitsUnder } from '../../db/queries/admin-units';
 import { listCommunesWithStatus, listStatusRows } from '../../db/queries/commune-statuses';
@@ -10,13 +11,14 @@ import { getSetting } from '../../db/queries/settings';
 import type { PeriodProblem, ProblemsList, ExportReadiness } from '../../shared/api/contract';
 import { COMMUNE_CLASSES, COMMUNE_STATUS_FIELD_KEYS, emptyStatus, fieldDef, type CommuneClass, type CommuneStatusValues } from '../../shared/domain/commune-status';
 import { previousPeriodId } from '../../shared/domain/period';
-import { runRules, type Problem, type RuleContext } from '../../shared/domain/rules';
+import type { Problem, RuleContext } from '../../shared/domain/rules';
 import type { Language } from '../../shared/i18n/format';
-import { toCommuneRow } from './commune-rows';
 import { requirePeriod } from './edit-service';
 import { requireOfficeDetails } from './office-service';
 import { decodeValue } from './registers';
+import { periodRules } from './problems-cache';
 import { listHotspotRows, listModelSiteRows } from './register-service';
+import { toRuleCommune, toRuleHotspot, toRuleModelSite, unitNames } from './rule-records';
 import { classificationReading } from './settings-service';
 import { language, localToday, type Workspace } from './workspace';
 
@@ -43,16 +45,11 @@ export function buildRuleContext(ws: Workspace, periodId: string): RuleContext {
   const period = requirePeriod(periodId);
   const office = requireOfficeDetails(ws);
   const units = listUnitsUnder(ws.db, office.scheme, office.level, office.code);
-  const parentOf = new Map(units.map((u) => [u.code, u.parent_code]));
-  const nameOf = new Map(units.map((u) => [u.code, u.name]));
-  const communes = listCommunesWithStatus(ws.db, office, period).map((row) => {
-    const r = toCommuneRow(row);
-    const parentCode = parentOf.get(r.code) ?? null;
-    return { code: r.code, name: r.name, unitType: r.unitType, parentCode, parentName: parentCode === null ? '' : (nameOf.get(parentCode) ?? r.parentName), status: r.rowVersion > 0 ? r.status : null };
-  });
-  const hotspots = listHotspotRows(ws, periodId, false).rows.map((h) => ({ id: h.id, label: typeof h.values.local_code === 'string' ? h.values.local_code : h.id, values: h.values, flags: h.flags }));
+  const names = unitNames(units);
+  const communes = listCommunesWithStatus(ws.db, office, period).map((row) => toRuleCommune(row, names));
+  const hotspots = listHotspotRows(ws, periodId, false).rows.map(toRuleHotspot);
   const previous = previousPeriod(ws, periodId, office.scheme);
-  const modelSites = listModelSiteRows(ws, periodId, false).map((m) => ({ id: m.id, label: typeof m.values.name === 'string' ? m.values.name : m.id, values: m.values }));
+  const modelSites = listModelSiteRows(ws, periodId, false).map(toRuleModelSite);
   return {
     period: { id: period.id, kind: period.kind, year: period.year, startDate: period.startDate, endDate: period.endDate },
     scheme: office.scheme,
@@ -75,7 +72,7 @@ function toWire(problem: Problem, lang: Language): PeriodProblem {
 
 /** Every problem of the period, the counts by severity, and each commune's computed classification. */
 export function listProblems(ws: Workspace, periodId: string): ProblemsList {
-  const result = runRules(buildRuleContext(ws, periodId));
+  const result = periodRules(ws, periodId, buildRuleContext);
   const lang = language(ws);
   return {
     problems: result.problems.map((p) => toWire(p, lang)),
@@ -95,7 +92,7 @@ export function listProblems(ws: Workspace, periodId: string): ProblemsList {
 
 /** Whether the period can be exported: no errors (warnings are allowed); if not, the errors. */
 export function exportReadiness(ws: Workspace, periodId: string): ExportReadiness {
-  const result = runRules(buildRuleContext(ws, periodId));
+  const result = periodRules(ws, periodId, buildRuleContext);
   const lang = language(ws);
   const errors = result.problems.filter((p) => p.severity === 'error').map((p) => toWire(p, lang));
   return { isReady: errors.length === 0, errors };
