@@ -4,11 +4,16 @@
  * spec starts its own host process on a free port with its own workspace, so tests
  * never share state or silently reuse a stale server (stack.md pitfall 9).
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './e2e/chromium';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
+// Production builds carry no test ids (renderer/vite.config.ts): the specs need the e2e build.
+if (!fs.existsSync(path.join(repoRoot, 'dist/renderer/e2e-build.txt'))) {
+  throw new Error('dist/renderer is a production build without test ids: run `npm run build:renderer:e2e` before the end-to-end tests.');
+}
 
 export default defineConfig({
   testDir: path.join(import.meta.dirname, 'e2e'),

@@ -1,13 +1,14 @@
 /**
  * One-time AG Grid set-up for every sheet: Community modules only (the product ships
- * no Enterprise licence), test ids for Playwright, and the house theme. The font is
+ * no Enterprise licence), test ids for Playwright in the e2e build, and the house theme. The font is
  * set explicitly because Quartz's default names a Google font, and the app is offline
  * behind a CSP that allows no remote fonts.
  */
 import { AllCommunityModule, ModuleRegistry, setupAgTestIds, themeQuartz } from 'ag-grid-community';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
-setupAgTestIds();
+// Only in the e2e build (vite --mode e2e): AG Grid's test-id service works on every scroll.
+if (import.meta.env.MODE === 'e2e') setupAgTestIds();
 
 export const sheetTheme = themeQuartz.withParams({
   fontFamily: ['Segoe UI', 'Noto Sans', 'Roboto', 'Helvetica Neue', 'Arial', 'sans-serif'],

@@ -60,7 +60,7 @@ export function ImportLogPanel({ reloadKey }: Props) {
   const decision = (value: string) => (KNOWN_DECISIONS.has(value) ? t(`log.decisions.${value as Decision}`) : value);
 
   return (
-    <section className="panel exchange-panel import-log-panel" aria-labelledby={headingId} data-testid="import-log-panel">
+    <section className="panel exchange-panel exchange-wide import-log-panel" aria-labelledby={headingId} data-testid="import-log-panel">
       <h2 id={headingId}>{t('log.heading')}</h2>
       <div className="actions">
         <button type="button" className="button" onClick={verify} disabled={isChecking}>

@@ -96,7 +96,7 @@ export function ReceivePanel({ hasEncryptionKey, language, officeNames, reloadKe
   const encryptedCount = pending?.filter((f) => f.isEncrypted).length ?? 0;
 
   return (
-    <section className="panel exchange-panel" aria-labelledby={headingId} data-testid="receive-panel">
+    <section className="panel exchange-panel exchange-wide" aria-labelledby={headingId} data-testid="receive-panel">
       <h2 id={headingId}>{t('exchange.receive.heading')}</h2>
       <div
         className={isDragOver ? 'drop-zone is-over' : 'drop-zone'}

@@ -60,7 +60,7 @@ export function SendPanel({ appPeriodId, isActive, reloadKey, language, onSent }
   };
 
   return (
-    <section className="panel exchange-panel" aria-labelledby={headingId} data-testid="send-panel">
+    <section className="panel exchange-panel exchange-wide" aria-labelledby={headingId} data-testid="send-panel">
       <h2 id={headingId}>{t('exchange.send.heading')}</h2>
       <form onSubmit={submit} aria-busy={isBusy || isLoading}>
         <div className="field">
