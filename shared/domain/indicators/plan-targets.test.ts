@@ -77,7 +77,7 @@ describe('"triệt xóa từ 5 – 10% số điểm, tụ điểm mỗi năm" (S
   });
 });
 
-describe('"mỗi huyện, thành phố xây dựng được 01 mô hình điểm về phòng, chống ma túy tại xã, phường, thị trấn/năm" (S1 I.4; S0 I.3)', () => {
+describe('"hàng năm, mỗi huyện, thành phố xây dựng được 01 mô hình điểm về phòng, chống ma túy tại xã, phường, thị trấn" (S0 I.3; S1 I.4 the same "/năm")', () => {
   it('is the share of districts with at least one commune-hosted pilot, met only when every district has one', () => {
     const some = row(compute('2017_2020_QD424', { districtsWithNewPilot: 3, districts: 4 }), 'PILOT_MODEL_PER_DISTRICT');
     expect(some).toMatchObject({ unit: 'PCT', current: { numerator: 3, denominator: 4, value: 75 }, isMet: false });
