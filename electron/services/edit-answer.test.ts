@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMUNES_BY_CODE_SQL } from '../../db/queries/commune-statuses';
+import { HOTSPOT_ROWS_BY_ID_SQL } from '../../db/queries/hotspots';
 import type { Edit, HotspotRow } from '../../shared/api/register-types';
 import { listCommuneRows } from './commune-status-service';
 import { applyEdits } from './edit-service';
@@ -68,5 +69,10 @@ describe("the edit's answer counts the touched communes", () => {
       'SEARCH h USING INDEX hotspots_by_commune (scheme=? AND commune_code=?)',
       'SEARCH model_sites USING INDEX model_sites_by_host (scheme=? AND host_level=? AND host_unit_code=?)',
     ]);
+  });
+
+  it('reads the saved hotspots by their id, not by the scheme (which is every hotspot)', () => {
+    const plan = s.workspace.db.prepare(`EXPLAIN QUERY PLAN ${HOTSPOT_ROWS_BY_ID_SQL}`).all({ scheme: 'GSO_2004', start: '2025-07-01', end: '2025-09-30', ids: '["x"]' }) as { detail: string }[];
+    expect(plan.map((r) => r.detail).filter((d) => d.includes(' hotspots '))).toEqual(['SEARCH hotspots USING INDEX sqlite_autoindex_hotspots_1 (id=?)']);
   });
 });
