@@ -36,15 +36,25 @@ export function modelSiteHome(m: RuleModelSite): string {
 
 const SHEET_ORDER: Record<ProblemSheet, number> = { communeStatuses: 0, hotspots: 1, modelSites: 2 };
 
-/** A register's records in their order (the order numbers only grow along the list). */
+/** A register's records in their order (the order numbers only grow along the list), each with its home. */
 class OrderedRecords<T extends { id: string }> {
   readonly items: T[];
+  /** homes[i] is the home of items[i]: a commune's records are found without reading each one. */
+  readonly homes: string[];
   private readonly orders: number[];
   readonly orderOf = new Map<string, number>();
   readonly byId = new Map<string, T>();
+  /** The records that concern the period, kept until a record changes. */
+  private inPeriod: T[] | null = null;
 
-  constructor(items: readonly T[], orders: readonly number[]) {
+  constructor(
+    items: readonly T[],
+    orders: readonly number[],
+    private readonly homeOf: (item: T) => string,
+    private readonly isInPeriod: (item: T) => boolean,
+  ) {
     this.items = [...items];
+    this.homes = items.map(homeOf);
     this.orders = [...orders];
     items.forEach((item, i) => {
       this.byId.set(item.id, item);
@@ -65,11 +75,13 @@ class OrderedRecords<T extends { id: string }> {
 
   /** Applies a change; returns the record as it was before (undefined when it was not there). */
   apply(change: RegisterChange<T>): T | undefined {
+    this.inPeriod = null;
     const before = this.byId.get(change.id);
     const oldOrder = this.orderOf.get(change.id);
     if (before !== undefined && oldOrder !== undefined) {
       const at = this.indexOf(oldOrder);
       this.items.splice(at, 1);
+      this.homes.splice(at, 1);
       this.orders.splice(at, 1);
       this.byId.delete(change.id);
       this.orderOf.delete(change.id);
@@ -77,11 +89,22 @@ class OrderedRecords<T extends { id: string }> {
     if (change.item !== null) {
       const at = this.indexOf(change.order);
       this.items.splice(at, 0, change.item);
+      this.homes.splice(at, 0, this.homeOf(change.item));
       this.orders.splice(at, 0, change.order);
       this.byId.set(change.id, change.item);
       this.orderOf.set(change.id, change.order);
     }
     return before;
+  }
+
+  /** The records of the given homes, in order. */
+  of(homes: ReadonlySet<string>): T[] {
+    return this.items.filter((_item, i) => homes.has(this.homes[i] ?? ''));
+  }
+
+  periodItems(): T[] {
+    this.inPeriod ??= this.items.filter(this.isInPeriod);
+    return this.inPeriod;
   }
 }
 
@@ -112,8 +135,8 @@ export class IncrementalRules {
     this.communes = [...context.communes];
     this.communeIndex = new Map(this.communes.map((c, i) => [c.code, i]));
     this.communeCodes = new Set(this.communes.map((c) => c.code));
-    this.hotspots = new OrderedRecords(context.hotspots, orders.hotspots);
-    this.modelSites = new OrderedRecords(context.modelSites, orders.modelSites);
+    this.hotspots = new OrderedRecords(context.hotspots, orders.hotspots, hotspotHome, isPeriodHotspot);
+    this.modelSites = new OrderedRecords(context.modelSites, orders.modelSites, modelSiteHome, (m) => isPeriodModelSite(context.period, m));
     this.isQd28 = isQd28Period(context.period.endDate);
     for (const c of this.communes) this.classify(c);
     this.byHome = new Map(rules.filter(isScoped).map((rule) => [rule, new Map<string, Problem[]>()]));
@@ -161,10 +184,9 @@ export class IncrementalRules {
 
   /** The prepared context of the given homes (null: all of them). */
   private prepared(homes: ReadonlySet<string> | null): PreparedContext {
-    const isIn = (home: string) => homes === null || homes.has(home);
     const communes = homes === null ? this.communes : this.communes.filter((c) => homes.has(c.code));
-    const hotspots = homes === null ? this.hotspots.items : this.hotspots.items.filter((h) => isIn(hotspotHome(h)));
-    const modelSites = homes === null ? this.modelSites.items : this.modelSites.items.filter((m) => isIn(modelSiteHome(m)));
+    const hotspots = homes === null ? this.hotspots.items : this.hotspots.of(homes);
+    const modelSites = homes === null ? this.modelSites.items : this.modelSites.of(homes);
     return {
       ...this.context,
       communes,
@@ -172,8 +194,8 @@ export class IncrementalRules {
       modelSites,
       isQd28: this.isQd28,
       entered: communes.flatMap((c) => this.entered.get(c.code) ?? []),
-      periodHotspots: hotspots.filter(isPeriodHotspot),
-      periodModelSites: modelSites.filter((m) => isPeriodModelSite(this.context.period, m)),
+      periodHotspots: homes === null ? this.hotspots.periodItems() : hotspots.filter(isPeriodHotspot),
+      periodModelSites: homes === null ? this.modelSites.periodItems() : modelSites.filter((m) => isPeriodModelSite(this.context.period, m)),
       // H3 asks whether a code is one of the office's communes: always the whole list.
       communeCodes: this.communeCodes,
     };
