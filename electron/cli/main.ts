@@ -6,6 +6,7 @@
 import { isAppError, storageFailureCode } from '../../shared/errors';
 import { cliExchangeMessage } from '../../shared/i18n/cli-exchange-messages';
 import { cliImportMessage } from '../../shared/i18n/cli-import-messages';
+import { cliReportMessage } from '../../shared/i18n/cli-report-messages';
 import { cliMessage } from '../../shared/i18n/cli-messages';
 import { cliSheetMessage } from '../../shared/i18n/cli-sheet-messages';
 import type { Language } from '../../shared/i18n/format';
@@ -35,6 +36,7 @@ import { serveCommand } from './commands/serve';
 import { startCommand } from './commands/start';
 import { unitsImportCommand } from './commands/units-import';
 import { exportSheetCommand, templateCommand } from './commands/sheet-export';
+import { reportCommand } from './commands/report';
 import { CliError, type CliIo, type Command } from './context';
 
 const COMMANDS: Record<string, Command> = {
@@ -71,6 +73,7 @@ const COMMANDS: Record<string, Command> = {
   restore: restoreCommand,
   'export-sheet': exportSheetCommand,
   template: templateCommand,
+  report: reportCommand,
 };
 
 const processIo: CliIo = {
@@ -99,6 +102,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     io.out(cliExchangeMessage(language, 'usage'));
     io.out(cliSheetMessage(language, 'usage'));
     io.out(cliImportMessage(language, 'usage'));
+    io.out(cliReportMessage(language, 'usage'));
     return first === undefined ? 2 : 0;
   }
   const found = findCommand(argv);

@@ -39,7 +39,7 @@ import { language, type Workspace } from './workspace';
 type ClassMap = Map<string, CommuneClass | null>;
 
 /** The declared class, else the computed one (null without a population to compute it from). */
-function classOf(status: CommuneStatusValues, reading: 'cumulative' | 'literal'): CommuneClass | null {
+export function classOf(status: CommuneStatusValues, reading: 'cumulative' | 'literal'): CommuneClass | null {
   const declared = status.declared_class;
   if (typeof declared === 'string' && (COMMUNE_CLASSES as readonly string[]).includes(declared)) return declared as CommuneClass;
   const p = status.resident_population;

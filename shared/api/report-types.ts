@@ -57,6 +57,7 @@ export type ReportBlock =
 /** The whole document, every text already written out in Vietnamese. */
 export type ReportModel = {
   periodId: string;
+  office: { code: string; name: string };
   settings: ReportSettings;
   /** "MẬT" when hotspot addresses are included; null otherwise. */
   secrecy: string | null;

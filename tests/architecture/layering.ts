@@ -50,7 +50,7 @@ export const LAYER_RULES: Readonly<Record<Layer, LayerRule>> = {
   shared: { layers: [], packages: ['zod', 'i18next'], isNodeAllowed: false },
   db: { layers: ['shared'], packages: ['better-sqlite3'], isNodeAllowed: true },
   // tsx: only spreadsheet/worker.mjs, so the parse worker runs TypeScript under tsx and vitest (worker threads do not inherit loaders).
-  'electron/services': { layers: ['shared', 'db'], packages: ['xlsx', 'exceljs', 'zod', '@noble/ciphers', 'tsx'], isNodeAllowed: true },
+  'electron/services': { layers: ['shared', 'db'], packages: ['xlsx', 'exceljs', 'zod', '@noble/ciphers', 'tsx', 'docx', 'pdfkit'], isNodeAllowed: true },
   'electron/main': { layers: ['shared', 'db', 'electron/services'], packages: ['electron'], isNodeAllowed: true },
   // The sandboxed preload can require only `electron`; it takes names and types from shared/.
   'electron/preload': { layers: ['shared'], packages: ['electron'], isNodeAllowed: false },
