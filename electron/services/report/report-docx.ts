@@ -60,6 +60,9 @@ function cell(children: Paragraph[] | Table[], width: number, extra: Partial<Con
   return new TableCell({ children, width: { size: width, type: WidthType.DXA }, ...extra });
 }
 
+/** The header and closing blocks: no cell padding, so the motto keeps to one line. */
+const TIGHT = { left: 0, right: 0, top: 0, bottom: 0 };
+
 function twoColumns(left: Paragraph[], right: Paragraph[], leftShare: number): Table {
   const lw = Math.round(CONTENT_WIDTH * leftShare);
   return new Table({
@@ -67,12 +70,12 @@ function twoColumns(left: Paragraph[], right: Paragraph[], leftShare: number): T
     columnWidths: [lw, CONTENT_WIDTH - lw],
     layout: TableLayoutType.FIXED,
     borders: NO_BORDERS,
-    rows: [new TableRow({ children: [cell(left, lw), cell(right, CONTENT_WIDTH - lw)] })],
+    rows: [new TableRow({ children: [cell(left, lw, { margins: TIGHT }), cell(right, CONTENT_WIDTH - lw, { margins: TIGHT })] })],
   });
 }
 
 function headerBlock(model: ReportModel): Table {
-  const lw = Math.round(CONTENT_WIDTH * 0.4);
+  const lw = Math.round(CONTENT_WIDTH * 0.38);
   const h = model.header;
   const left = [
     centred(h.superiorBody, { size: 13 }),
@@ -82,7 +85,7 @@ function headerBlock(model: ReportModel): Table {
     ...(model.secrecy === null ? [] : [centred(model.secrecy, { size: 13, bold: true }, 0)]),
   ];
   const right = [centred(h.motto, { size: 13, bold: true }), centred(h.slogan, { size: 14, bold: true }), rule(CONTENT_WIDTH - lw, 0.62), centred(h.dateLine, { size: 14, italics: true })];
-  return twoColumns(left, right, 0.4);
+  return twoColumns(left, right, 0.38);
 }
 
 function dataTable(t: ReportTable): Table {
@@ -127,7 +130,7 @@ function chart(block: Extract<ReportBlock, { kind: 'chart' }>): (Paragraph | Tab
     });
   return [
     centred(block.title, { size: 13, bold: true }, 80),
-    centred(`■ ${block.currentLabel}    □ ${block.previousLabel} (thanh xám)`, { size: 11, italics: true }, 80),
+    centred(`Thanh trên (xanh): ${block.currentLabel.toLocaleLowerCase('vi')}; thanh dưới (xám): ${block.previousLabel.toLocaleLowerCase('vi')}`, { size: 11, italics: true }, 80),
     new Table({ width: { size: CONTENT_WIDTH, type: WidthType.DXA }, layout: TableLayoutType.FIXED, borders: NO_BORDERS, rows: block.bars.map(row) }),
   ];
 }
