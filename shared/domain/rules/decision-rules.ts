@@ -15,6 +15,7 @@ import type { Problem, Rule } from './types';
 export const V15: Rule = {
   id: 'V15',
   severity: 'warning',
+  scope: 'record',
   message: {
     vi: '{{name}}: đạt các điều kiện của Điều 6 (không ma túy) nhưng cũng có tiêu chí trọng điểm theo Điều 4 Quyết định 28/2025/QĐ-TTg (kết quả tính: “{{computed}}”). Trường hợp này phải quyết định thủ công: chọn tình trạng và ghi lý do, căn cứ ở cột “Lý do khác kết quả tính”.',
     en: '{{name}}: meets Art. 6 (drug-free) but also a key-area criterion of Art. 4 of Decision 28/2025/QĐ-TTg (computed: “{{computed}}”). This case is decided by hand: choose the status and record the reason in the “Override reason” column.',

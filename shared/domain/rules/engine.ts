@@ -100,9 +100,11 @@ export type RulesResult = {
 };
 
 /** The result from every rule's problems (in rule order): errors first, counts, classifications. */
-export function rulesResult(prepared: Pick<PreparedContext, 'entered' | 'isQd28'>, problems: Problem[]): RulesResult {
-  problems.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
-  const errors = problems.filter((p) => p.severity === 'error').length;
+export function rulesResult(prepared: Pick<PreparedContext, 'entered' | 'isQd28'>, all: Problem[]): RulesResult {
+  // A stable partition (what a stable sort by severity gives), linear in the problems.
+  const problems = all.filter((p) => p.severity === 'error');
+  const errors = problems.length;
+  for (const p of all) if (p.severity !== 'error') problems.push(p);
   const isReference = !prepared.isQd28;
   const classifications = prepared.entered.flatMap(({ commune, classification }) => (classification ? [{ communeCode: commune.code, classification, isReference }] : []));
   return { problems, counts: { errors, warnings: problems.length - errors }, classifications };

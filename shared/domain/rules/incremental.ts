@@ -119,8 +119,8 @@ export class IncrementalRules {
   private readonly hotspots: OrderedRecords<RuleHotspot>;
   private readonly modelSites: OrderedRecords<RuleModelSite>;
   private readonly isQd28: boolean;
-  /** For each rule of scope record/commune: its problems by home. */
-  private readonly byHome: Map<Rule, Map<string, Problem[]>>;
+  /** For each rule of scope record/commune: its problems in a full run's order, each with its home. */
+  private readonly kept: Map<Rule, Kept>;
 
   /**
    * `orders`: each register record's place (e.g. its rowid), in the order of the
@@ -139,7 +139,7 @@ export class IncrementalRules {
     this.modelSites = new OrderedRecords(context.modelSites, orders.modelSites, modelSiteHome, (m) => isPeriodModelSite(context.period, m));
     this.isQd28 = isQd28Period(context.period.endDate);
     for (const c of this.communes) this.classify(c);
-    this.byHome = new Map(rules.filter(isScoped).map((rule) => [rule, new Map<string, Problem[]>()]));
+    this.kept = new Map(rules.filter(isScoped).map((rule) => [rule, { entries: [], perHome: new Map() }]));
     this.recheck(null);
   }
 
@@ -170,8 +170,8 @@ export class IncrementalRules {
   result(): RulesResult {
     const whole = this.prepared(null);
     const problems = this.rules.flatMap((rule) => {
-      const kept = this.byHome.get(rule);
-      return kept ? this.ordered([...kept.values()].flat()) : rule.check(whole);
+      const kept = this.kept.get(rule);
+      return kept ? kept.entries.map((e) => e.problem) : rule.check(whole);
     });
     return rulesResult(whole, problems);
   }
@@ -203,15 +203,16 @@ export class IncrementalRules {
 
   private recheck(homes: ReadonlySet<string> | null): void {
     const context = this.prepared(homes);
-    for (const [rule, kept] of this.byHome) {
-      if (homes === null) kept.clear();
-      else for (const home of homes) kept.delete(home);
-      for (const problem of rule.check(context)) {
-        const home = this.homeOf(problem);
-        const list = kept.get(home);
-        if (list) list.push(problem);
-        else kept.set(home, [problem]);
-      }
+    for (const [rule, kept] of this.kept) {
+      const fresh = this.ordered(rule.check(context));
+      let before = 0;
+      for (const home of homes ?? []) before += kept.perHome.get(home) ?? 0;
+      if (homes !== null && before === 0 && fresh.length === 0) continue;
+      const rest = homes === null ? [] : before === 0 ? kept.entries : kept.entries.filter((e) => !homes.has(e.home));
+      kept.entries = merged(rest, fresh);
+      if (homes === null) kept.perHome.clear();
+      else for (const home of homes) kept.perHome.delete(home);
+      for (const e of fresh) kept.perHome.set(e.home, (kept.perHome.get(e.home) ?? 0) + 1);
     }
   }
 
@@ -228,14 +229,42 @@ export class IncrementalRules {
   }
 
   /** A scoped rule's problems in the order a full run reports them: sheet by sheet, then the lists' order. */
-  private ordered(problems: Problem[]): Problem[] {
+  private ordered(problems: readonly Problem[]): Entry[] {
     const place = (p: Problem): number =>
       (p.sheet === 'communeStatuses' ? this.communeIndex.get(p.recordId) : (p.sheet === 'hotspots' ? this.hotspots : this.modelSites).orderOf.get(p.recordId)) ?? Number.MAX_SAFE_INTEGER;
-    return problems
-      .map((p, i) => ({ p, i, sheet: SHEET_ORDER[p.sheet], at: place(p) }))
-      .sort((a, b) => a.sheet - b.sheet || a.at - b.at || a.i - b.i)
-      .map((x) => x.p);
+    // Array sort is stable: a record's problems keep the order the rule gave them.
+    return problems.map((problem) => ({ problem, home: this.homeOf(problem), sheet: SHEET_ORDER[problem.sheet], at: place(problem) })).sort(byPlace);
   }
+}
+
+type Entry = { problem: Problem; home: string; sheet: number; at: number };
+type Kept = { entries: Entry[]; perHome: Map<string, number> };
+
+function byPlace(a: Entry, b: Entry): number {
+  return a.sheet - b.sheet || a.at - b.at;
+}
+
+/** Two lists in place order into one (the problems of other communes, those checked again). */
+function merged(a: readonly Entry[], b: readonly Entry[]): Entry[] {
+  if (b.length === 0) return a as Entry[];
+  if (a.length === 0) return b as Entry[];
+  const out: Entry[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as Entry;
+    const y = b[j] as Entry;
+    if (byPlace(y, x) < 0) {
+      out.push(y);
+      j += 1;
+    } else {
+      out.push(x);
+      i += 1;
+    }
+  }
+  while (i < a.length) out.push(a[i++] as Entry);
+  while (j < b.length) out.push(b[j++] as Entry);
+  return out;
 }
 
 function isScoped(rule: Rule): boolean {
