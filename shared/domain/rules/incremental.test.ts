@@ -137,6 +137,11 @@ function start(r: Random): State {
     today: '2025-12-20',
     officeUnitCodes: new Set(['001', ...CODES]),
     previousClasses: new Map([['00002', 'KHONG_MA_TUY']]),
+    // The previous period's rows (V20, V24 compare with them).
+    previousStatuses: new Map(CODES.slice(0, 3).flatMap((code) => {
+      const status = randomStatus(r);
+      return status ? [[code, status] as const] : [];
+    })),
     isNoNewHotspotsTarget: r.chance(0.7),
     reading: r.pick(['cumulative', 'literal'] as const),
   };
