@@ -11,7 +11,7 @@ import { getSetting } from '../../db/queries/settings';
 import type { PeriodProblem, ProblemsList, ExportReadiness } from '../../shared/api/contract';
 import { COMMUNE_CLASSES, COMMUNE_STATUS_FIELD_KEYS, emptyStatus, fieldDef, type CommuneClass, type CommuneStatusValues } from '../../shared/domain/commune-status';
 import { previousPeriodId } from '../../shared/domain/period';
-import type { Problem, RuleContext } from '../../shared/domain/rules';
+import type { Classification, Problem, RuleContext } from '../../shared/domain/rules';
 import type { Language } from '../../shared/i18n/format';
 import { requirePeriod } from './edit-service';
 import { requireOfficeDetails } from './office-service';
@@ -66,8 +66,34 @@ export function buildRuleContext(ws: Workspace, periodId: string): RuleContext {
   };
 }
 
+// The rules keep the objects of records no edit touched, so their wire forms are kept too
+// (a national period has some 30,000 problems and 10,000 classifications).
+const wires = new WeakMap<Problem, { lang: Language; wire: PeriodProblem }>();
+const classWires = new WeakMap<Classification, { isReference: boolean; wire: ProblemsList['classifications'][number] }>();
+
 function toWire(problem: Problem, lang: Language): PeriodProblem {
-  return { ruleId: problem.ruleId, severity: problem.severity, sheet: problem.sheet, recordId: problem.recordId, fields: problem.fields, message: problem.message[lang] };
+  const kept = wires.get(problem);
+  if (kept?.lang === lang) return kept.wire;
+  const wire = { ruleId: problem.ruleId, severity: problem.severity, sheet: problem.sheet, recordId: problem.recordId, fields: problem.fields, message: problem.message[lang] };
+  wires.set(problem, { lang, wire });
+  return wire;
+}
+
+function classificationWire(communeCode: string, c: Classification, isReference: boolean): ProblemsList['classifications'][number] {
+  const kept = classWires.get(c);
+  if (kept?.isReference === isReference && kept.wire.communeCode === communeCode) return kept.wire;
+  const wire = {
+    communeCode,
+    computed_class: c.computed_class,
+    criteria_met: c.criteria_met,
+    drug_free: c.drug_free,
+    flags: c.flags,
+    missing: c.missing,
+    criteria_scheme: c.criteria_scheme,
+    is_reference: isReference,
+  };
+  classWires.set(c, { isReference, wire });
+  return wire;
 }
 
 /** Every problem of the period, the counts by severity, and each commune's computed classification. */
@@ -77,16 +103,7 @@ export function listProblems(ws: Workspace, periodId: string): ProblemsList {
   return {
     problems: result.problems.map((p) => toWire(p, lang)),
     counts: result.counts,
-    classifications: result.classifications.map(({ communeCode, classification: c, isReference }) => ({
-      communeCode,
-      computed_class: c.computed_class,
-      criteria_met: c.criteria_met,
-      drug_free: c.drug_free,
-      flags: c.flags,
-      missing: c.missing,
-      criteria_scheme: c.criteria_scheme,
-      is_reference: isReference,
-    })),
+    classifications: result.classifications.map(({ communeCode, classification, isReference }) => classificationWire(communeCode, classification, isReference)),
   };
 }
 

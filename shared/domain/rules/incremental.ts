@@ -119,6 +119,9 @@ export class IncrementalRules {
   private readonly hotspots: OrderedRecords<RuleHotspot>;
   private readonly modelSites: OrderedRecords<RuleModelSite>;
   private readonly isQd28: boolean;
+  /** The last result and the whole period's entered communes, until a record changes. */
+  private last: RulesResult | null = null;
+  private enteredAll: Entered[] | null = null;
   /** For each rule of scope record/commune: its problems in a full run's order, each with its home. */
   private readonly kept: Map<Rule, Kept>;
 
@@ -163,17 +166,29 @@ export class IncrementalRules {
       if (before) homes.add(modelSiteHome(before));
       if (m.item) homes.add(modelSiteHome(m.item));
     }
-    if (homes.size > 0) this.recheck(homes);
+    if (homes.size === 0) return;
+    this.last = null;
+    this.enteredAll = null;
+    this.recheck(homes);
   }
 
   /** What runRules would give on the current records. */
   result(): RulesResult {
+    this.last ??= this.compute();
+    return this.last;
+  }
+
+  private compute(): RulesResult {
     const whole = this.prepared(null);
     const problems = this.rules.flatMap((rule) => {
       const kept = this.kept.get(rule);
       return kept ? kept.entries.map((e) => e.problem) : rule.check(whole);
     });
     return rulesResult(whole, problems);
+  }
+
+  private enteredOf(communes: readonly RuleCommune[]): Entered[] {
+    return communes.flatMap((c) => this.entered.get(c.code) ?? []);
   }
 
   private classify(c: RuleCommune): void {
@@ -193,7 +208,7 @@ export class IncrementalRules {
       hotspots,
       modelSites,
       isQd28: this.isQd28,
-      entered: communes.flatMap((c) => this.entered.get(c.code) ?? []),
+      entered: homes === null ? (this.enteredAll ??= this.enteredOf(communes)) : this.enteredOf(communes),
       periodHotspots: homes === null ? this.hotspots.periodItems() : hotspots.filter(isPeriodHotspot),
       periodModelSites: homes === null ? this.modelSites.periodItems() : modelSites.filter((m) => isPeriodModelSite(this.context.period, m)),
       // H3 asks whether a code is one of the office's communes: always the whole list.
