@@ -91,6 +91,25 @@ describe('pcmt import', () => {
     expect((await run('import', good, '--sheet', 'hotspots', '--workspace', ws, '--mapping', map)).code).toBe(2);
   });
 
+  it('matches rows by the key given with --key, and says which key it used', async () => {
+    // The register stored (a second import of it changes nothing), then a copy with the first row's address retyped.
+    expect((await run('import', good, '--sheet', 'hotspots', '--workspace', ws, '--yes')).code).toBe(0);
+    const moved = path.join(dir, 'dia-chi-moi.xlsx');
+    fs.writeFileSync(moved, registerWorkbook('xlsx', { rows: REGISTER_ROWS.map((r, i) => (i === 0 ? { ...r, address: 'Ngõ 12 đường Bầu, số nhà 5' } : r)) }));
+    const usual = await run('import', moved, '--sheet', 'hotspots', '--workspace', ws);
+    expect(usual.code).toBe(0);
+    expect(usual.out).toContain('Khóa so khớp với bản ghi đã có: Xã/phường (commune_code) + Địa chỉ, mô tả nơi (address) + Ngày phát hiện (discovered_date)');
+    expect(lastJson((await run('import', moved, '--sheet', 'hotspots', '--workspace', ws, '--json')).out)).toMatchObject({ added: 1, changed: 0, unchanged: 4 });
+    const byVillage = await run('import', moved, '--sheet', 'hotspots', '--workspace', ws, '--key', 'commune_code,village,discovered_date', '--yes', '--json');
+    expect(byVillage.code).toBe(0);
+    expect(lastJson(byVillage.out)).toMatchObject({ added: 0, changed: 1, unchanged: 4 });
+    expect(count("SELECT count(*) AS n FROM hotspots WHERE address = 'Ngõ 12 đường Bầu, số nhà 5'")).toBe(1);
+    expect(count('SELECT count(*) AS n FROM hotspots')).toBe(5);
+    const wrong = await run('import', moved, '--sheet', 'hotspots', '--workspace', ws, '--key', 'commune_code,adress', '--lang', 'en');
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toContain('--key “commune_code,adress” is not valid');
+  });
+
   it('gives a sentence for random bytes named .xlsx (exit 1) and stores nothing', async () => {
     const junk = path.join(dir, 'khong-phai-excel.xlsx');
     fs.writeFileSync(junk, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));

@@ -28,6 +28,7 @@ import { importTrustFile, inspectTrustFile, trustStatus } from './exchange/trust
 import { verifyFiles } from './exchange/verify-service';
 import { exportSheetXlsx, sheetTemplate } from './sheet-export/export-service';
 import { analyzeImport, applyImport } from './sheet-import/import-service';
+import { cancelImport, importProgress, trackImport } from './sheet-import/import-jobs';
 import { language, setLanguage, userName, type Workspace } from './workspace';
 
 declare const APP_VERSION: string | undefined;
@@ -120,7 +121,9 @@ export function createHandlers(ws: Workspace): Handlers {
     'consolidated.indicators': ({ periodId, setId }) => consolidatedIndicators(ws, periodId, setId),
     'receipts.create': ({ packageId, passphrase }) => createReceipt(ws, packageId, passphrase),
     'receipts.import': ({ file, passphrase }) => importReceipt(ws, file.fileName, Buffer.from(file.bytesBase64, 'base64'), passphrase ?? null),
-    'imports.analyze': (request) => analyzeImport(ws, request),
-    'imports.apply': (request) => applyImport(ws, request),
+    'imports.analyze': ({ requestId, ...request }) => trackImport(ws, requestId ?? null, (options) => analyzeImport(ws, request, options)),
+    'imports.apply': ({ requestId, ...request }) => trackImport(ws, requestId ?? null, (options) => applyImport(ws, request, options)),
+    'imports.progress': ({ requestId }) => importProgress(ws, requestId),
+    'imports.cancel': ({ requestId }) => cancelImport(ws, requestId),
   } satisfies Handlers;
 }

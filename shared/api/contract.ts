@@ -11,7 +11,7 @@ import type { CommuneClass, CommuneStatusValues } from '../domain/commune-status
 import type { Language } from '../i18n/format';
 import type { Schemas } from './schemas';
 import type { IndicatorsReport } from './indicator-types';
-import type { ImportAnalysis, ImportApplyResult } from './import-types';
+import type { ImportAnalysis, ImportApplyResult, ImportProgress } from './import-types';
 import type {
   ConsolidatedView,
   EnrollmentForm,
@@ -281,6 +281,10 @@ export type ApiContract = {
   'imports.analyze': { input: z.infer<Schemas['imports.analyze']>; output: ImportAnalysis };
   /** Imports a spreadsheet into a sheet all or nothing (refused whole when a row has an error), as one history batch "nhập từ tệp <name>". */
   'imports.apply': { input: z.infer<Schemas['imports.apply']>; output: ImportApplyResult };
+  /** How far the import call with this request id has come (reading the file, then checking its rows); 'none' once it answered. */
+  'imports.progress': { input: z.infer<Schemas['imports.progress']>; output: ImportProgress };
+  /** Stops the import call with this request id (its parse worker is ended; nothing is stored); false when none is running. */
+  'imports.cancel': { input: z.infer<Schemas['imports.cancel']>; output: { isCancelled: boolean } };
 };
 
 export type MethodName = keyof ApiContract;
@@ -360,6 +364,8 @@ export const METHOD_NAMES = [
   'receipts.import',
   'imports.analyze',
   'imports.apply',
+  'imports.progress',
+  'imports.cancel',
 ] as const satisfies readonly MethodName[];
 
 export function isMethodName(name: string): name is MethodName {

@@ -19,6 +19,8 @@ const periodId = z
   .max(24)
   .refine((id) => parsePeriodId(id) !== null, { message: 'period' });
 
+const requestId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/u);
+
 const importRequest = z
   .object({
     sheet: z.enum(SHEETS),
@@ -33,10 +35,16 @@ const importRequest = z
     mapping: z.array(z.object({ index: z.number().int().min(0).max(16_383), field: z.string().max(64).nullable() }).strict()).max(500).nullable(),
     /** Fields that identify an existing record; null: the sheet's usual key. */
     keyFields: z.array(z.string().max(64)).min(1).max(6).nullable(),
+    /** An id the caller chooses, to follow (imports.progress) and stop (imports.cancel) this call. */
+    requestId: requestId.optional(),
   })
   .strict();
+
+const byRequest = z.object({ requestId }).strict();
 
 export const importSchemas = {
   'imports.analyze': importRequest,
   'imports.apply': importRequest,
+  'imports.progress': byRequest,
+  'imports.cancel': byRequest,
 };

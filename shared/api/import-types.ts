@@ -71,3 +71,9 @@ export type ImportStepOp =
   | { kind: 'create'; sheet: 'hotspots' | 'modelSites'; id: string };
 
 export type ImportApplyResult = { counts: ImportCounts; batchId: string | null; ops: ImportStepOp[] };
+
+/**
+ * How far an import call has come (imports.progress): the fraction of the file read.
+ * At 1 the rows are being judged, which answers with the call itself.
+ */
+export type ImportProgress = { stage: 'reading' | 'none'; fraction: number };

@@ -4,7 +4,8 @@ import { interpolate, type Language } from './format';
 const vi = {
   usage: `Nhập từ Excel (.xlsx, .xls, .ods, .csv) vào một bảng:
   pcmt import TỆP --sheet communes|hotspots|model-sites --workspace TỆP [--period KỲ] [--sheet-name TÊN]
-       [--header-row N] [--mapping MAP.json] [--yes] [--json]   không có --yes: chỉ xem trước, không lưu gì`,
+       [--header-row N] [--mapping MAP.json] [--key TRƯỜNG1,TRƯỜNG2] [--yes] [--json]
+  không có --yes: chỉ xem trước, không lưu gì; --key: các trường dùng để so khớp dòng với bản ghi đã có`,
   sheetMissing: 'Thiếu --sheet: hãy ghi communes, hotspots hoặc model-sites.',
   sheetUnknown: 'Bảng “{{sheet}}” không có. Hãy ghi --sheet communes, hotspots hoặc model-sites.',
   fileMissing: 'Thiếu tệp cần nhập. Ví dụ: pcmt import so-theo-doi.xlsx --sheet hotspots --workspace TỆP',
@@ -15,6 +16,8 @@ const vi = {
   summary: 'Tệp “{{file}}”, trang “{{sheet}}”, dòng tiêu đề {{headerRow}}: {{rows}} dòng — thêm {{added}}, sửa {{changed}}, giữ nguyên {{unchanged}}, bị từ chối {{refused}}; {{warnings}} cảnh báo.',
   mapping: '  Cột {{letter}} “{{header}}” → {{field}}',
   mappingSkipped: 'bỏ qua',
+  key: '  Khóa so khớp với bản ghi đã có: {{fields}}',
+  keyInvalid: '--key “{{value}}” không hợp lệ: hãy ghi một đến sáu tên trường của bảng, cách nhau bằng dấu phẩy, mỗi trường một lần. Các trường: {{fields}}.',
   problem: '  Dòng {{row}}{{column}}: {{message}}',
   dryRunOk: 'Chỉ xem trước, chưa lưu gì. Thêm --yes để nhập.',
   dryRunRefused: 'Chỉ xem trước, chưa lưu gì. Tệp có lỗi nên sẽ bị từ chối cả tệp; hãy sửa các dòng trên rồi chạy lại.',
@@ -26,7 +29,8 @@ const vi = {
 const en: Record<keyof typeof vi, string> = {
   usage: `Import from Excel (.xlsx, .xls, .ods, .csv) into a sheet:
   pcmt import FILE --sheet communes|hotspots|model-sites --workspace FILE [--period P] [--sheet-name NAME]
-       [--header-row N] [--mapping MAP.json] [--yes] [--json]   without --yes: a preview that stores nothing`,
+       [--header-row N] [--mapping MAP.json] [--key FIELD1,FIELD2] [--yes] [--json]
+  without --yes: a preview that stores nothing; --key: the fields that match a row to a stored record`,
   sheetMissing: '--sheet is missing: give communes, hotspots or model-sites.',
   sheetUnknown: 'There is no sheet “{{sheet}}”. Use --sheet communes, hotspots or model-sites.',
   fileMissing: 'The file to import is missing. Example: pcmt import register.xlsx --sheet hotspots --workspace FILE',
@@ -37,6 +41,8 @@ const en: Record<keyof typeof vi, string> = {
   summary: 'File “{{file}}”, sheet “{{sheet}}”, header row {{headerRow}}: {{rows}} rows — {{added}} to add, {{changed}} to change, {{unchanged}} unchanged, {{refused}} refused; {{warnings}} warnings.',
   mapping: '  Column {{letter}} “{{header}}” → {{field}}',
   mappingSkipped: 'skipped',
+  key: '  Key matching stored records: {{fields}}',
+  keyInvalid: '--key “{{value}}” is not valid: give one to six field names of the sheet, separated by commas, each once. Fields: {{fields}}.',
   problem: '  Row {{row}}{{column}}: {{message}}',
   dryRunOk: 'Preview only, nothing stored. Add --yes to import.',
   dryRunRefused: 'Preview only, nothing stored. The file has errors, so it would be refused whole; correct the rows above and run again.',

@@ -125,6 +125,8 @@ const TABLE: Table = {
     invalid: { sheet: 'communes', periodId: P, file: { fileName: 'x.xlsx', bytesBase64: '' }, sheetName: null, headerRow: null, mapping: null, keyFields: null },
     shape: { keys: ['batchId', 'counts', 'ops'] },
   },
+  'imports.progress': { side: 'district', input: () => ({ requestId: 'no-such-import' }), invalid: { requestId: 'x' }, shape: { keys: ['fraction', 'stage'] } },
+  'imports.cancel': { side: 'district', input: () => ({ requestId: 'no-such-import' }), invalid: { requestId: 7 }, shape: { keys: ['isCancelled'] } },
   'keys.status': { side: 'district', input: () => ({}), invalid: { passphrase: PASS }, shape: { keys: ['encryption', 'environment', 'officeCode', 'officeName', 'signing'] } },
   // The district has a signing key only: adding its encryption key is a real generation.
   'keys.generate': { side: 'district', input: () => ({ passphrase: PASS, withEncryption: true }), invalid: { passphrase: PASS, withEncryption: 'yes' }, shape: { keys: ['encryption', 'environment', 'officeCode', 'officeName', 'signing'] } },

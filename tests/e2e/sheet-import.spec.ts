@@ -5,7 +5,9 @@
  * through the wizard: the sheet is chosen, the header row found, one column the
  * matcher does not know ("Hiện trạng") mapped by hand, the preview read, the import
  * applied; Ctrl+Z takes the whole import back, Ctrl+Y redoes it, and the same file
- * again is told to change nothing. Screenshots of each step in test-results/import/.
+ * again is told to change nothing. The key that matches rows to stored records is shown
+ * and changed; Cancel while a large file is read stops it and stores nothing.
+ * Screenshots of each step in test-results/import/.
  */
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -19,7 +21,8 @@ const FILE = { name: 'so-theo-doi-diem.xlsx', mimeType: 'application/vnd.openxml
 let workspace: string;
 let host: Host;
 
-test.use({ viewport: { width: 1440, height: 900 } });
+// The office laptop's screen: the wizard must fit it.
+test.use({ viewport: { width: 1366, height: 768 } });
 
 test.beforeEach(async () => {
   workspace = tempWorkspace('pcmt-e2e-import-');
@@ -132,6 +135,71 @@ test('a register with one commune outside the office is refused whole, its row n
   await expect(wizard.getByTestId('import-blocked')).toBeVisible();
   await expect(wizard.getByTestId('import-apply')).toBeDisabled();
   await shot(page, '9-refused.png');
+  await wizard.getByTestId('import-close').click();
+  await expect(page.getByTestId('hotspot-count')).toHaveText('0 điểm');
+  expect(await activeHotspots()).toBe(0);
+});
+
+test('the matching key is shown and changed: a retyped address updates the stored row instead of adding one', async ({ page }) => {
+  const plain = { ...FILE, name: 'so-theo-doi.xlsx', buffer: registerWorkbook() };
+  const rows = REGISTER_ROWS.map((r, i) => (i === 0 ? { ...r, address: 'Ngõ 12 đường Bầu, số nhà 5' } : r));
+  const retyped = { ...FILE, name: 'so-theo-doi-sua.xlsx', buffer: registerWorkbook('xlsx', { rows }) };
+  await page.goto(host.url);
+  await chooseQuarter(page, 2024, 'IV');
+  await page.getByTestId('tab-hotspots').click();
+  await openWizardWithFile(page, plain);
+  const wizard = page.getByTestId('import-wizard');
+  await wizard.getByTestId('import-next').click();
+  await wizard.getByTestId('import-next').click();
+  await wizard.getByTestId('import-apply').click();
+  await expect(page.getByTestId('hotspot-count')).toHaveText('5 điểm');
+
+  await openWizardWithFile(page, retyped);
+  await wizard.getByTestId('import-next').click();
+  // The usual key: commune + address + discovery date, each a ticked box.
+  await expect(wizard.getByTestId('import-key-commune_code')).toBeChecked();
+  await expect(wizard.getByTestId('import-key-address')).toBeChecked();
+  await expect(wizard.getByTestId('import-key-discovered_date')).toBeChecked();
+  await expect(wizard.getByTestId('import-key-village')).not.toBeChecked();
+  await wizard.getByTestId('import-next').click();
+  await expect(wizard.getByTestId('import-counts')).toContainText('thêm 1, sửa 0, giữ nguyên 4');
+  await wizard.getByRole('button', { name: 'Quay lại' }).click();
+  // Each box asks the services again; it shows ticked once the new preview is in.
+  await wizard.getByTestId('import-key-village').click();
+  await expect(wizard.getByTestId('import-key-village')).toBeChecked();
+  await expect(wizard.getByTestId('import-busy')).toHaveCount(0);
+  await wizard.getByTestId('import-key-address').click();
+  await expect(wizard.getByTestId('import-key-address')).not.toBeChecked();
+  await expect(wizard.getByTestId('import-busy')).toHaveCount(0);
+  await expect(wizard.getByTestId('import-key-label')).toHaveText('Dòng trùng với bản ghi đã có khi giống nhau ở: Xã/phường + Thôn, tổ dân phố + Ngày phát hiện');
+  await shot(page, '10-key.png');
+  await wizard.getByTestId('import-next').click();
+  await expect(wizard.getByTestId('import-counts')).toContainText('thêm 0, sửa 1, giữ nguyên 4');
+  await wizard.getByTestId('import-apply').click();
+  await expect(wizard).toHaveCount(0);
+  await expect(page.getByTestId('hotspot-count')).toHaveText('5 điểm');
+  const dump = (await dumpWorkspace(workspace, '2024-Q4')) as unknown as { hotspots: { address: string }[] };
+  expect(dump.hotspots.map((h) => h.address)).toContain('Ngõ 12 đường Bầu, số nhà 5');
+  expect(dump.hotspots).toHaveLength(5);
+});
+
+test('Cancel while a large file is read stops the reading, and nothing is stored', async ({ page }) => {
+  const rows = Array.from({ length: 40_000 }, (_, i) => ({ ...(REGISTER_ROWS[i % REGISTER_ROWS.length] ?? REGISTER_ROWS[0]), address: `Số ${i + 1}, ngõ Chợ` }));
+  const big = { ...FILE, name: 'so-lon.xlsx', buffer: registerWorkbook('xlsx', { rows }) };
+  await page.goto(host.url);
+  await chooseQuarter(page, 2024, 'IV');
+  await page.getByTestId('tab-hotspots').click();
+  await openWizardWithFile(page, big);
+  const wizard = page.getByTestId('import-wizard');
+  // The browser first reads the file itself, which takes a moment for 40,000 rows.
+  await expect(wizard.getByTestId('import-busy')).toContainText('Đang đọc tệp “so-lon.xlsx”…', { timeout: 30_000 });
+  // The reading reports how far it has come (the worker's own fractions).
+  await expect(wizard.getByTestId('import-progress')).toBeVisible();
+  await shot(page, '11-reading.png');
+  await wizard.getByTestId('import-cancel-read').click();
+  await expect(wizard.getByTestId('import-busy')).toHaveCount(0);
+  await expect(wizard.getByTestId('import-file')).toBeVisible();
+  await expect(wizard.getByTestId('import-error')).toHaveCount(0);
   await wizard.getByTestId('import-close').click();
   await expect(page.getByTestId('hotspot-count')).toHaveText('0 điểm');
   expect(await activeHotspots()).toBe(0);

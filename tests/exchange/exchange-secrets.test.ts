@@ -86,6 +86,8 @@ beforeAll(async () => {
     const request = { sheet: 'hotspots', periodId: P, file, sheetName: null, headerRow: null, mapping: null, keyFields: null };
     await call(s, side, 'imports.analyze', request);
     await call(s, side, 'imports.apply', request);
+    await call(s, side, 'imports.progress', { requestId: 'no-such-import' });
+    await call(s, side, 'imports.cancel', { requestId: 'no-such-import' });
     // Backups: the list (times, sizes, office names) and a restore refused by name.
     await call(s, side, 'backups.list', {});
     await call(s, side, 'backups.restore', { name: 'not-listed.bak' });

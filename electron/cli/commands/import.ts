@@ -1,7 +1,8 @@
 /**
  * `pcmt import FILE --sheet communes|hotspots|model-sites --workspace W [--period P]
- * [--sheet-name NAME] [--header-row N] [--mapping MAP.json] [--yes] [--json]`: the
- * wizard's import without a window (issue 11 item 4). Without --yes it only previews.
+ * [--sheet-name NAME] [--header-row N] [--mapping MAP.json] [--key F1,F2] [--yes] [--json]`:
+ * the wizard's import without a window (issue 11 item 4). Without --yes it only previews.
+ * --key names the fields that match a row to a stored record (the wizard's key choice).
  * Exit 0 when applied (or, in a preview, when nothing would be refused), 1 when refused
  * (nothing stored), 2 on wrong usage. --json prints one object last with every problem,
  * its row numbered as Excel shows it.
@@ -14,7 +15,7 @@ import { cliImportMessage } from '../../../shared/i18n/cli-import-messages';
 import type { Language } from '../../../shared/i18n/format';
 import { openServices } from '../../services/index';
 import { analyzeImport, applyImport, type ImportRequest } from '../../services/sheet-import/import-service';
-import { headerKey } from '../../services/sheet-import/sheet-fields';
+import { headerKey, IMPORT_SPECS } from '../../services/sheet-import/sheet-fields';
 import { optionText } from '../args';
 import { CliError, type CliContext, type CliIo, type Command } from '../context';
 import { readListFile } from './units-import';
@@ -33,6 +34,16 @@ function headerRowOf(value: string | undefined, language: Language): number | nu
   if (value === undefined) return null;
   if (!/^[1-9]\d{0,6}$/u.test(value)) throw new CliError(cliImportMessage(language, 'headerRowInvalid', { value: value.slice(0, 40) }));
   return Number(value);
+}
+
+/** `--key commune_code,address`: field keys of the sheet, each once; absent: the sheet's usual key. */
+function keyFieldsOf(value: string | undefined, sheet: SheetName, language: Language): string[] | null {
+  if (value === undefined) return null;
+  const known = IMPORT_SPECS[sheet].fields.map((f) => f.key);
+  const keys = value.split(',').map((k) => k.trim());
+  const isValid = keys.length >= 1 && keys.length <= 6 && new Set(keys).size === keys.length && keys.every((k) => known.includes(k));
+  if (!isValid) throw new CliError(cliImportMessage(language, 'keyInvalid', { value: value.slice(0, 80), fields: known.join(', ') }));
+  return keys;
 }
 
 function readMapping(file: string | undefined, language: Language): Map<string, string | null> | null {
@@ -79,6 +90,7 @@ function printSummary(io: CliIo, language: Language, file: string, a: ImportAnal
     const label = c.field === null ? cliImportMessage(language, 'mappingSkipped') : (a.fields.find((f) => f.key === c.field)?.label ?? c.field);
     io.out(cliImportMessage(language, 'mapping', { letter: c.letter, header: c.header, field: label }));
   }
+  io.out(cliImportMessage(language, 'key', { fields: a.keyFields.map((k) => `${a.fields.find((f) => f.key === k)?.label ?? k} (${k})`).join(' + ') }));
 }
 
 function jsonOf(a: ImportAnalysis): string {
@@ -88,7 +100,7 @@ function jsonOf(a: ImportAnalysis): string {
 }
 
 export const importCommand: Command = {
-  valued: ['workspace', 'sheet', 'period', 'sheet-name', 'header-row', 'mapping', 'lang'],
+  valued: ['workspace', 'sheet', 'period', 'sheet-name', 'header-row', 'mapping', 'key', 'lang'],
   flags: ['yes', 'json'],
   async run({ args, language, io }: CliContext) {
     const file = args.positionals[0];
@@ -98,12 +110,13 @@ export const importCommand: Command = {
     if (sheet === 'communeStatuses' && periodId === null) throw new CliError(cliImportMessage(language, 'periodMissing'));
     const headerRow = headerRowOf(optionText(args, 'header-row'), language);
     const mapping = readMapping(optionText(args, 'mapping'), language);
+    const keyFields = keyFieldsOf(optionText(args, 'key'), sheet, language);
     const bytes = Buffer.from(readListFile(file, language));
     const name = path.basename(file);
     const services = openServices({ workspacePath: workspaceOption(args), hostKind: 'cli', languageOverride: language, isCreateAllowed: false });
     try {
       const ws = services.workspace;
-      const base: ImportRequest = { sheet, periodId, file: { fileName: name, bytesBase64: bytes.toString('base64') }, sheetName: optionText(args, 'sheet-name') ?? null, headerRow, mapping: null, keyFields: null };
+      const base: ImportRequest = { sheet, periodId, file: { fileName: name, bytesBase64: bytes.toString('base64') }, sheetName: optionText(args, 'sheet-name') ?? null, headerRow, mapping: null, keyFields };
       const first = await analyzeImport(ws, base);
       const request = mapping === null ? base : { ...base, mapping: choicesFor(first, mapping, language) };
       const analysis = mapping === null ? first : await analyzeImport(ws, request);

@@ -145,15 +145,22 @@ function evaluate(ws: Workspace, req: ImportRequest, prepared: Prepared, isApply
   }
 }
 
+/** A cancel that came while the file was read, after the worker had answered: the rows are never judged, nothing is stored. */
+function checkNotCancelled(req: ImportRequest, options: ReadOptions): void {
+  if (options.signal?.aborted === true) throw new AppError('SPREADSHEET_CANCELLED', { file: req.file.fileName });
+}
+
 /** Reads the file and previews every row (problems, outcome); stores nothing. */
 export async function analyzeImport(ws: Workspace, req: ImportRequest, options: ReadOptions = {}): Promise<ImportAnalysis> {
   const prepared = await prepareImport(ws, req, language(ws), options);
+  checkNotCancelled(req, options);
   return evaluate(ws, req, prepared, false).analysis;
 }
 
 /** Applies the import whole, or refuses it whole when any row (or the file) has an error. */
 export async function applyImport(ws: Workspace, req: ImportRequest, options: ReadOptions = {}): Promise<ImportApplyResult> {
   const prepared = await prepareImport(ws, req, language(ws), options);
+  checkNotCancelled(req, options);
   const { analysis, ops, batchId } = evaluate(ws, req, prepared, true);
   const { counts } = analysis;
   if (counts.refused > 0 || prepared.fileProblems.length > 0) {

@@ -21,7 +21,7 @@ type Step = 'file' | 'sheet' | 'header' | 'mapping' | 'preview';
 type Props = { sheet: SheetName; periodId: string; language: Language; onApplied: (result: ImportApplyResult, fileName: string) => void; onClose: () => void };
 
 const DEFS: Record<SheetName, readonly FieldDef[]> = { hotspots: HOTSPOT_FIELDS, modelSites: MODEL_SITE_FIELDS, communeStatuses: COMMUNE_STATUS_FIELDS };
-const NO_CHOICES: ImportChoices = { sheetName: null, headerRow: null, mapping: null };
+const NO_CHOICES: ImportChoices = { sheetName: null, headerRow: null, mapping: null, keyFields: null };
 
 /**
  * The import wizard (issue 11 item 1): choose the file, the sheet when there are
@@ -79,7 +79,7 @@ export function ImportWizard({ sheet, periodId, language, onApplied, onClose }: 
 
   const confirmHeader = () => {
     const row = Number(headerText);
-    if (analysis && Number.isInteger(row) && row > 0 && row !== analysis.headerRow) void rerun({ ...choices, headerRow: row, mapping: null }, 'mapping');
+    if (analysis && Number.isInteger(row) && row > 0 && row !== analysis.headerRow) void rerun({ ...choices, headerRow: row, mapping: null, keyFields: null }, 'mapping');
     else setStep('mapping');
   };
 
@@ -89,13 +89,19 @@ export function ImportWizard({ sheet, periodId, language, onApplied, onClose }: 
     void rerun({ ...choices, mapping });
   };
 
+  const setKey = (keyFields: string[]) => {
+    if (!analysis) return;
+    const mapping = choices.mapping ?? analysis.columns.map((c) => ({ index: c.index, field: c.field }));
+    void rerun({ ...choices, mapping, keyFields });
+  };
+
   const apply = async () => {
     if (!file) return;
     setApplying(true);
     setApplyError(null);
     try {
       const mapping = choices.mapping ?? analysis?.columns.map((c) => ({ index: c.index, field: c.field })) ?? null;
-      const result = await client.call('imports.apply', { sheet, periodId, file, keyFields: null, ...choices, mapping });
+      const result = await client.call('imports.apply', { sheet, periodId, file, ...choices, mapping, keyFields: choices.keyFields ?? analysis?.keyFields ?? null });
       onApplied(result, file.fileName);
       onClose();
     } catch (error) {
@@ -141,9 +147,10 @@ export function ImportWizard({ sheet, periodId, language, onApplied, onClose }: 
   return (
     <ModalDialog title={t('title', { sheet: t(`sheets.${sheet}`) })} onClose={onClose} actions={actions} isWide testId="import-wizard">
       <ol className="import-steps">
-        {steps.map((s) => (
+        {/* Numbered as shown: a one-sheet file has no sheet step, and no gap in the numbers. */}
+        {steps.map((s, i) => (
           <li key={s} className={s === step ? 'is-current' : undefined}>
-            {t(`steps.${s}`)}
+            {`${i + 1}. ${t(`steps.${s}`)}`}
           </li>
         ))}
       </ol>
@@ -155,7 +162,8 @@ export function ImportWizard({ sheet, periodId, language, onApplied, onClose }: 
       )}
       {isBusy && file && (
         <p className="import-busy" role="status" data-testid="import-busy">
-          <progress /> {t('reading', { file: file.fileName })}
+          {state.progress > 0 ? <progress value={state.progress} max={1} data-testid="import-progress" /> : <progress />}{' '}
+          {state.progress >= 1 ? t('checking', { file: file.fileName }) : t('reading', { file: file.fileName, percent: Math.round(state.progress * 100) })}
         </p>
       )}
       {error !== null && (
@@ -166,7 +174,7 @@ export function ImportWizard({ sheet, periodId, language, onApplied, onClose }: 
       {analysis && step === 'sheet' && (
         <label className="import-field">
           {t('sheetLabel')}
-          <select data-testid="import-sheet-name" value={analysis.sheetName} disabled={isBusy} onChange={(e) => void rerun({ sheetName: e.currentTarget.value, headerRow: null, mapping: null })}>
+          <select data-testid="import-sheet-name" value={analysis.sheetName} disabled={isBusy} onChange={(e) => void rerun({ sheetName: e.currentTarget.value, headerRow: null, mapping: null, keyFields: null })}>
             {analysis.sheetNames.map((name) => (
               <option key={name} value={name}>
                 {name}
@@ -185,7 +193,7 @@ export function ImportWizard({ sheet, periodId, language, onApplied, onClose }: 
           <p className="import-note">{t('headerCells', { headers: analysis.columns.filter((c) => c.header !== '').map((c) => `“${c.header}”`).join(', ') })}</p>
         </div>
       )}
-      {analysis && step === 'mapping' && <ImportMapping analysis={analysis} isBusy={isBusy} onChange={setField} />}
+      {analysis && step === 'mapping' && <ImportMapping analysis={analysis} isBusy={isBusy} onChange={setField} onKeyChange={setKey} />}
       {analysis && step === 'preview' && (
         <div>
           <p data-testid="import-counts">{t('counts', { ...analysis.counts })}</p>
