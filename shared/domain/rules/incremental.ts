@@ -142,7 +142,7 @@ export class IncrementalRules {
     this.modelSites = new OrderedRecords(context.modelSites, orders.modelSites, modelSiteHome, (m) => isPeriodModelSite(context.period, m));
     this.isQd28 = isQd28Period(context.period.endDate);
     for (const c of this.communes) this.classify(c);
-    this.kept = new Map(rules.filter(isScoped).map((rule) => [rule, { entries: [], perHome: new Map() }]));
+    this.kept = new Map(rules.filter(isScoped).map((rule) => [rule, { entries: [], problems: null, perHome: new Map() }]));
     this.recheck(null);
   }
 
@@ -168,7 +168,6 @@ export class IncrementalRules {
     }
     if (homes.size === 0) return;
     this.last = null;
-    this.enteredAll = null;
     this.recheck(homes);
   }
 
@@ -182,7 +181,9 @@ export class IncrementalRules {
     const whole = this.prepared(null);
     const problems = this.rules.flatMap((rule) => {
       const kept = this.kept.get(rule);
-      return kept ? kept.entries.map((e) => e.problem) : rule.check(whole);
+      if (!kept) return rule.check(whole);
+      kept.problems ??= kept.entries.map((e) => e.problem);
+      return kept.problems;
     });
     return rulesResult(whole, problems);
   }
@@ -193,8 +194,21 @@ export class IncrementalRules {
 
   private classify(c: RuleCommune): void {
     const entry = enteredOf(this.context, c);
+    const had = this.entered.has(c.code);
     if (entry) this.entered.set(c.code, entry);
     else this.entered.delete(c.code);
+    const all = this.enteredAll;
+    if (all === null) return;
+    // The whole period's list, in the communes' order, patched where this commune sits.
+    const at = this.communeIndex.get(c.code) ?? 0;
+    let lo = 0;
+    let hi = all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.communeIndex.get(all[mid]?.commune.code ?? '') ?? 0) < at) lo = mid + 1;
+      else hi = mid;
+    }
+    all.splice(lo, had ? 1 : 0, ...(entry ? [entry] : []));
   }
 
   /** The prepared context of the given homes (null: all of them). */
@@ -225,6 +239,7 @@ export class IncrementalRules {
       if (homes !== null && before === 0 && fresh.length === 0) continue;
       const rest = homes === null ? [] : before === 0 ? kept.entries : kept.entries.filter((e) => !homes.has(e.home));
       kept.entries = merged(rest, fresh);
+      kept.problems = null;
       if (homes === null) kept.perHome.clear();
       else for (const home of homes) kept.perHome.delete(home);
       for (const e of fresh) kept.perHome.set(e.home, (kept.perHome.get(e.home) ?? 0) + 1);
@@ -253,7 +268,7 @@ export class IncrementalRules {
 }
 
 type Entry = { problem: Problem; home: string; sheet: number; at: number };
-type Kept = { entries: Entry[]; perHome: Map<string, number> };
+type Kept = { entries: Entry[]; problems: Problem[] | null; perHome: Map<string, number> };
 
 function byPlace(a: Entry, b: Entry): number {
   return a.sheet - b.sheet || a.at - b.at;
