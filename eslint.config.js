@@ -79,7 +79,7 @@ const NO_WINDOW_APP = {
 };
 
 export default defineConfig(
-  globalIgnores(['node_modules/', 'dist/', 'dist-electron/', 'release/', 'test-results/', 'playwright-report/', 'tests/fixtures/']),
+  globalIgnores(['node_modules/', 'dist/', 'dist-electron/', 'dist-cli/', 'release/', 'test-results/', 'playwright-report/', 'tests/fixtures/']),
   js.configs.recommended,
   tseslint.configs.recommended,
   {

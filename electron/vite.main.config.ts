@@ -19,29 +19,54 @@ function isExternal(id: string): boolean {
   return id.startsWith('node:') || EXTERNAL.has(id) || EXTERNAL.has(id.split('/')[0] ?? id);
 }
 
-export default defineConfig({
-  root: repoRoot,
-  publicDir: false,
-  ssr: { noExternal: true, target: 'node' },
-  build: {
-    ssr: true,
-    outDir: path.join(repoRoot, 'dist-electron'),
-    emptyOutDir: true,
-    target: 'node22',
-    sourcemap: true,
-    minify: false,
-    rolldownOptions: {
-      // The spreadsheet parser runs in a worker thread (electron/services/spreadsheet/read-workbook.ts), which starts worker.js beside main.js;
-      // the whole-file check and the day's copy in another (electron/services/background/background-jobs.ts), background.js.
-      // The services themselves run in a utilityProcess (electron/main/backend-process.ts), which forks backend.js.
-      input: {
-        main: path.join(repoRoot, 'electron/main/index.ts'),
-        backend: path.join(repoRoot, 'electron/services/backend/main.ts'),
-        worker: path.join(repoRoot, 'electron/services/spreadsheet/worker-body.ts'),
-        background: path.join(repoRoot, 'electron/services/background/worker-body.ts'),
-      },
-      external: isExternal,
-      output: { format: 'es', entryFileNames: '[name].js' },
-    },
+/**
+ * `--mode cli` builds the `pcmt` command instead (dist-cli/pcmt.mjs, issue 18: no tsx at
+ * run time), with the same externals and its own copies of the worker entries, which
+ * the services find beside the bundle that starts them.
+ */
+const ENTRIES = {
+  electron: {
+    main: 'electron/main/index.ts',
+    backend: 'electron/services/backend/main.ts',
   },
+  cli: { pcmt: 'electron/cli/bin.ts' },
+} as const;
+
+const WORKER_ENTRIES = {
+  worker: 'electron/services/spreadsheet/worker-body.ts',
+  background: 'electron/services/background/worker-body.ts',
+} as const;
+
+export default defineConfig(({ mode }) => {
+  const isCli = mode === 'cli';
+  const entries = { ...(isCli ? ENTRIES.cli : ENTRIES.electron), ...WORKER_ENTRIES };
+  return {
+    root: repoRoot,
+    publicDir: false,
+    ssr: { noExternal: true, target: 'node' },
+    build: {
+      ssr: true,
+      outDir: path.join(repoRoot, isCli ? 'dist-cli' : 'dist-electron'),
+      emptyOutDir: true,
+      // Electron 45 carries Node 22; the CLI runs on the Node of package.json's engines.
+      target: isCli ? 'node20' : 'node22',
+      sourcemap: true,
+      minify: false,
+      rolldownOptions: {
+        // The spreadsheet parser runs in a worker thread (electron/services/spreadsheet/read-workbook.ts), which starts worker.js beside main.js;
+        // the whole-file check and the day's copy in another (electron/services/background/background-jobs.ts), background.js.
+        // The services themselves run in a utilityProcess (electron/main/backend-process.ts), which forks backend.js.
+        input: Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, path.join(repoRoot, file)])),
+        external: isExternal,
+        output: {
+          format: 'es',
+          entryFileNames: isCli ? (chunk) => (chunk.name === 'pcmt' ? '[name].mjs' : '[name].js') : '[name].js',
+          // Shared chunks sit beside the entries, so a path made from import.meta.url (the
+          // workers, assets/fonts) means the same whichever file the code landed in.
+          chunkFileNames: '[name]-[hash].js',
+          banner: (chunk) => (chunk.name === 'pcmt' ? '#!/usr/bin/env node' : ''),
+        },
+      },
+    },
+  };
 });

@@ -8,7 +8,8 @@ import { openServices, type Services } from '../services/index';
 import type { Language } from '../../shared/i18n/format';
 import { startHost, type RunningHost } from './server';
 
-export const REPO_ROOT = path.resolve(fileURLToPath(new URL('../../', import.meta.url)));
+/** From source this file is electron/host/run-host.ts; bundled, the code sits in dist-cli/, one level down. */
+export const REPO_ROOT = path.resolve(fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? '../../' : '../', import.meta.url)));
 export const RENDERER_ROOT = path.join(REPO_ROOT, 'dist', 'renderer');
 
 export type HostRun = { host: RunningHost; stopped: Promise<void>; notices: Services['notices'] };

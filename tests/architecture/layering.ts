@@ -89,7 +89,7 @@ const SOURCE_FILE = /\.(ts|tsx|mts|cts|mjs|cjs|js)$/u;
 const TEST_FILE = /\.test\.(ts|tsx|mts)$/u;
 const CONFIG_FILE = /\.config\.(ts|mts|js|mjs)$/u;
 /** Build output and data, never source. Everything else in the repository is walked, so a new folder is seen. */
-const SKIPPED_PATHS = new Set(['node_modules', 'dist', 'dist-electron', 'release', 'test-results', 'playwright-report', 'tests/fixtures']);
+const SKIPPED_PATHS = new Set(['node_modules', 'dist', 'dist-electron', 'dist-cli', 'release', 'test-results', 'playwright-report', 'tests/fixtures']);
 
 /** The layer of a repo-relative POSIX path, or null when it is in no known folder. */
 export function layerOf(relPath: string): Layer | null {

@@ -25,6 +25,7 @@ import { benchConsolidation } from './consolidation';
 import { benchHotspotSheet } from './hotspots-ui';
 import { benchSheetExport } from './sheet-export';
 import { benchSheetImport } from './sheet-import';
+import { benchCliStart } from './cli-start';
 import { benchSizes } from './fixture';
 import { benchAtSize, measureFsync } from './scale';
 import { sofficeCsvMs } from './soffice';
@@ -187,6 +188,9 @@ for (const row of await benchSheetExport()) rows.push({ ...row, unit: 'ms' });
 
 // 7. Excel in (issue 11): a 50,000-row hotspot register imported (dry run, applied) beside a raw SheetJS parse + INSERTs, with peak RSS.
 for (const row of await benchSheetImport()) rows.push({ ...row, unit: 'ms' });
+
+// What one pcmt command costs before it works: the bundle vs tsx (issue 13 item 8, issue 18).
+for (const row of benchCliStart()) rows.push({ ...row, unit: 'ms' });
 
 const width = Math.max(...rows.map((r) => r.name.length));
 const sqliteVersion = (JSON.parse(fs.readFileSync(new URL('../../node_modules/better-sqlite3/package.json', import.meta.url), 'utf8')) as { version: string }).version;
