@@ -44,11 +44,13 @@ afterAll(() => {
 });
 
 describe('pcmt check', () => {
-  it('exits 0 on a period without errors', async () => {
+  // Issue 12: "pcmt check on a district period with some communes empty exits non-zero
+  // and names how many are empty" (rule V16).
+  it('exits 1 on a period with the communes empty, saying how many and which', async () => {
     const result = await run('check', '--workspace', ws, '--period', PERIOD);
-    expect(result.code).toBe(0);
-    expect(result.out).toContain('Kỳ 2025-Q1: 0 lỗi, 0 cảnh báo.');
-    expect(result.out).toContain('Không còn lỗi: kỳ này xuất được.');
+    expect(result.code).toBe(1);
+    expect(result.out).toContain('Kỳ 2025-Q1: 1 lỗi, 0 cảnh báo.');
+    expect(result.out).toMatch(/\[LỖI V16\] .*24 trong 24 xã, phường chưa có số liệu kỳ Quý I\/2025: Thị trấn Đông Anh, .* và 19 xã, phường khác\./u);
   });
 
   it('prints the problems and the computed class, and exits 1 while errors remain', async () => {
@@ -75,9 +77,20 @@ describe('pcmt check', () => {
   it('exits 0 again once the errors are fixed (warnings allowed)', async () => {
     // Blank is not zero: a drug-free declaration needs every Art. 6 figure entered.
     setStatus({ on_substitution_treatment: 3, users_with_records: 0, residents_violating_drug_law: 0, wanted_drug_fugitives_hiding: 0, harboring_points: 0, plants_destroyed_count: 0 });
+    const partial = await run('check', '--workspace', ws, '--period', PERIOD);
+    expect(partial.code).toBe(1);
+    expect(partial.out).toContain('23 trong 24 xã, phường chưa có số liệu');
+    const services = openServices({ workspacePath: ws, hostKind: 'cli', isCreateAllowed: false });
+    try {
+      const rest = listCommuneRows(services.workspace, PERIOD).filter((r) => r.code !== code);
+      applyEdits(services.workspace, { periodId: PERIOD, cause: 'typing', mode: 'all', edits: rest.map((r) => ({ sheet: 'communeStatuses', op: 'set', id: r.code, field: 'resident_population', value: 5000 })) });
+    } finally {
+      services.close();
+    }
     const result = await run('check', '--workspace', ws, '--period', PERIOD, '--json');
     expect(result.code).toBe(0);
     expect((JSON.parse(result.out) as ProblemsList).counts).toEqual({ errors: 0, warnings: 1 });
+    expect((await run('check', '--workspace', ws, '--period', PERIOD)).out).toContain('Không còn lỗi: kỳ này xuất được.');
   });
 
   // Issue 12 item 1: Art. 6 figures must be entered (possibly as 0) before a commune can be drug-free.

@@ -43,10 +43,16 @@ afterAll(() => {
 });
 
 describe('problems.list and exports.readiness', () => {
-  it('a period with nothing entered has no problems and can be exported', async () => {
+  // Issue 12 item 5: "every commune of the office has a status for the period before it
+  // can be sent, and 'Kiểm tra để gửi' counts the communes still empty" (rule V16).
+  it('a period with nothing entered cannot be sent: one V16 error counts the 24 empty communes', async () => {
     const list = await call<ProblemsList>('problems.list', { periodId: PERIOD });
-    expect(list).toEqual({ problems: [], counts: { errors: 0, warnings: 0 }, classifications: [] });
-    expect(await call<ExportReadiness>('exports.readiness', { periodId: PERIOD })).toEqual({ isReady: true, errors: [] });
+    expect(list.counts).toEqual({ errors: 1, warnings: 0 });
+    expect(list.problems).toMatchObject([{ ruleId: 'V16', severity: 'error', recordId: '017', fields: [] }]);
+    expect(list.problems[0]?.message).toMatch(/^24 trong 24 xã, phường chưa có số liệu kỳ Quý I\/2025: /u);
+    const readiness = await call<ExportReadiness>('exports.readiness', { periodId: PERIOD });
+    expect(readiness.isReady).toBe(false);
+    expect(readiness.errors.map((e) => e.message)).toEqual([list.problems[0]?.message]);
   });
 
   it('a drug-free declaration with addicts on record is a V5 error that blocks the export', async () => {
@@ -80,6 +86,10 @@ describe('problems.list and exports.readiness', () => {
   it('fixing it clears the error; warnings alone do not block the export', async () => {
     // A drug-free declaration needs every Art. 6 figure entered, possibly as 0 (issue 12 item 1).
     setStatus(communes[0] ?? '', { on_substitution_treatment: 3, users_with_records: 0, residents_violating_drug_law: 0, wanted_drug_fugitives_hiding: 0, harboring_points: 0, plants_destroyed_count: 0 });
+    const partial = await call<ProblemsList>('problems.list', { periodId: PERIOD });
+    expect(partial.problems.filter((p) => p.severity === 'error').map((p) => p.ruleId)).toEqual(['V16']);
+    expect(partial.problems[0]?.message).toMatch(/^23 trong 24 xã, phường/u);
+    for (const code of communes.slice(1)) setStatus(code, { resident_population: 5000 });
     const list = await call<ProblemsList>('problems.list', { periodId: PERIOD });
     expect(list.counts.errors).toBe(0);
     expect(list.problems.map((p) => p.ruleId)).toEqual(['V6']);

@@ -16,7 +16,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { agTestIdFor } from 'ag-grid-community';
 import { repoRoot, startHost, type Host } from './host';
-import { CORRECTED_ADDICTS, DATA_001, PASSPHRASE, createConsolidation, type ConsolidationSetup } from './helpers/consolidation-setup';
+import { CORRECTED_ADDICTS, DATA_001, DATA_002, DATA_004, PASSPHRASE, createConsolidation, type ConsolidationSetup } from './helpers/consolidation-setup';
 import { chooseQuarter } from './sheet-steps';
 
 const SHOTS = path.join(repoRoot, 'test-results', 'consolidation');
@@ -100,7 +100,7 @@ test('the province receives, previews the correction, consolidates, logs; the di
       await expect(result.getByTestId('diff-previous')).toHaveText('Lần gửi đầu tiên của đơn vị cho kỳ này.');
     }
     const ba = resultFor(panel, first001);
-    await expect(ba.getByTestId('diff-commune_status').getByTestId('diff-counts')).toHaveText('0 → 2 bản ghi');
+    await expect(ba.getByTestId('diff-commune_status').getByTestId('diff-counts')).toHaveText(`0 → ${DATA_001.statuses.length} bản ghi`);
     await expect(ba.getByTestId('diff-commune_status')).toContainText('Phường Phúc Xá');
     await expect(ba.getByTestId('diff-commune_status')).toContainText('Thêm mới');
     await shot(page, '01-province-staged-ba-dinh', ba);
@@ -120,7 +120,8 @@ test('the province receives, previews the correction, consolidates, logs; the di
     await expect(result.getByTestId('receive-sequence')).toHaveText('2');
     await expect(result.getByTestId('diff-previous')).toHaveText('Gói này thay thế gói số 1 đang dùng.');
     const communes = result.getByTestId('diff-commune_status');
-    await expect(communes.getByTestId('diff-counts')).toHaveText('2 → 2 bản ghi');
+    // Every commune of Ba Đình is in both packages (rule V16); one of them changed.
+    await expect(communes.getByTestId('diff-counts')).toHaveText(`${DATA_001.statuses.length} → ${DATA_001.statuses.length} bản ghi`);
     const change = communes.getByTestId('diff-change');
     await expect(change).toHaveCount(1);
     await expect(change).toHaveAttribute('data-record', '00001');
@@ -177,7 +178,8 @@ test('the province receives, previews the correction, consolidates, logs; the di
     const sheet = page.getByTestId('consolidated-sheet');
     const communes = sheet.getByTestId('consolidated-communes');
     const cellOf = (grid: Locator, rowId: string, colId: string) => grid.getByTestId(agTestIdFor.cell(rowId, colId));
-    await expect(communes.locator('.ag-cell[col-id="sequence"]')).toHaveCount(5);
+    // Every commune of the three districts that sent (rule V16: a district sends all of its communes).
+    await expect(communes.locator('.muted').first()).toHaveText(`— ${DATA_001.statuses.length + DATA_002.statuses.length + DATA_004.statuses.length} dòng`);
     // Phúc Xá comes from Ba Đình's correction (package 2) with the corrected figure.
     await expect(cellOf(communes, 'T01-D001:00001', 'source')).toContainText('Quận Ba Đình (T01-D001)');
     await expect(cellOf(communes, 'T01-D001:00001', 'sequence')).toHaveText('2');

@@ -120,7 +120,8 @@ test('district enrolls, installs the trust list and sends; the province verifies
 
   await test.step('district: sending the quarter', async () => {
     const send = page.getByTestId('send-panel');
-    await expect(send.getByTestId('export-summary')).toContainText('3 xã/phường, 1 điểm, tụ điểm, 1 mô hình');
+    // Every commune of Ba Đình (rule V16), a hotspot and a model site.
+    await expect(send.getByTestId('export-summary')).toContainText(`${DISTRICT_DATA.statuses.length} xã/phường, 1 điểm, tụ điểm, 1 mô hình`);
     await expect(send.getByTestId('export-encrypted')).toHaveText('Có');
     await expect(send.getByTestId('export-blockers')).toHaveCount(0);
     await expect(send.getByLabel('Gửi kèm danh sách điểm, tụ điểm (luôn mã hóa)')).toBeChecked();

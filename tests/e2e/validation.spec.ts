@@ -2,7 +2,8 @@
  * Validation as the statistician meets it: figures that make a commune a level-II key
  * area, its computed class and criteria beside the declared status, a drug-free
  * declaration the rules engine refuses (V5) in the cell, the Problems panel and the
- * export check, then the fix that clears them. A paste of the same invalid combination
+ * export check, then the fix that clears them; the export check also counts the communes
+ * still empty (V16) until every commune has its population. A paste of the same invalid combination
  * gives the same problem as typing it. Screenshots are kept in test-results/.
  */
 import path from 'node:path';
@@ -54,7 +55,8 @@ function problemRows(page: Page, rule: string, record: string) {
 
 test('a level-II commune declared drug-free: V5 in the cell, the panel and the export check, then fixed', async ({ page }, testInfo) => {
   await open(page);
-  await expect(page.getByTestId('problem-counts')).toHaveText('0 lỗi, 0 cảnh báo');
+  // Nothing entered yet: one error, the 126 communes still empty (V16, issue 12 item 5).
+  await expect(page.getByTestId('problem-counts')).toHaveText('1 lỗi, 0 cảnh báo');
 
   await typeIntoCell(page, BA_DINH, 'resident_population', '10000');
   await typeIntoCell(page, BA_DINH, 'addicts_with_records', '30');
@@ -94,6 +96,7 @@ test('a level-II commune declared drug-free: V5 in the cell, the panel and the e
   const refused = page.getByTestId('export-refused');
   await expect(refused).toContainText(/Chưa thể gửi số liệu kỳ Quý IV\/2025: còn [1-9]\d* lỗi/u);
   await expect(refused.getByTestId('export-error').filter({ hasText: 'V5' })).toHaveCount(3);
+  await expect(refused.getByTestId('export-error').filter({ hasText: 'V16' })).toContainText('125 trong 126 xã, phường chưa có số liệu kỳ Quý IV/2025');
   await page.getByTestId('export-result').getByRole('button', { name: 'Đóng' }).click();
   await expect(page.getByTestId('export-result')).toHaveCount(0);
 
@@ -101,9 +104,24 @@ test('a level-II commune declared drug-free: V5 in the cell, the panel and the e
   await typeIntoCell(page, BA_DINH, 'declared_class', 'trọng điểm loại ii');
   await waitUntilSaved(page);
   await expect(cell(page, BA_DINH, 'declared_class')).toHaveText('Trọng điểm loại II');
-  await expect(page.getByTestId('problem-counts')).toContainText(/^0 lỗi, \d+ cảnh báo$/u);
-  await expect(page.getByTestId('problem-row').filter({ hasText: 'Lỗi' })).toHaveCount(0);
+  await expect(page.getByTestId('problem-counts')).toContainText(/^1 lỗi, \d+ cảnh báo$/u);
+  await expect(page.getByTestId('problem-row').filter({ hasText: 'Lỗi' })).toHaveCount(1);
   await expect(cell(page, BA_DINH, 'addicts_with_records')).not.toHaveClass(/cell-problem-error/u);
+
+  // "Kiểm tra để gửi" still refuses: the other 125 communes are empty (V16).
+  await page.getByTestId('export-check').click();
+  await expect(page.getByTestId('export-refused')).toContainText('Chưa thể gửi số liệu kỳ Quý IV/2025: còn 1 lỗi');
+  await expect(page.getByTestId('export-error')).toHaveCount(1);
+  await expect(page.getByTestId('export-error')).toContainText('V16');
+  await expect(page.getByTestId('export-error')).toContainText('125 trong 126 xã, phường chưa có số liệu kỳ Quý IV/2025');
+  await page.getByTestId('export-result').getByRole('button', { name: 'Đóng' }).click();
+
+  // The population of every commune, pasted as a column from Excel (Ba Đình's is the same 10.000).
+  await page.locator('[role=row][row-index="0"] [col-id="resident_population"]').first().click();
+  await page.evaluate((text) => navigator.clipboard.writeText(text), '10.000\r\n'.repeat(126));
+  await page.keyboard.press('Control+v');
+  await waitUntilSaved(page);
+  await expect(page.getByTestId('problem-counts')).toContainText(/^0 lỗi, \d+ cảnh báo$/u);
 
   await page.getByTestId('export-check').click();
   await expect(page.getByTestId('export-ready')).toContainText(/^Kỳ Quý IV\/2025 đủ điều kiện gửi \(còn \d+ cảnh báo\)$/u);

@@ -14,6 +14,7 @@ import { createEnrollment } from '../../electron/services/exchange/enrollment-se
 import { generateKeys } from '../../electron/services/exchange/keys-service';
 import { ed25519PublicFromSeed, formatPublicKeyFile, generateEd25519Seed } from '../../electron/services/exchange/signify';
 import { addOffice, importTrustFile, initAuthority, publishTrustList } from '../../electron/services/exchange/trust-service';
+import { listCommuneRows } from '../../electron/services/commune-status-service';
 import { applyEdits } from '../../electron/services/edit-service';
 import { openServices, type Services } from '../../electron/services/index';
 import { setOffice } from '../../electron/services/office-service';
@@ -85,6 +86,21 @@ export function seedDistrict(s: Services, periodId = PERIOD, note = 'Ghi chú'):
     },
     { sheet: 'modelSites', op: 'create', values: { name: 'Khu dân cư không ma túy', host_unit_code: b } },
   ];
+  const result = applyEdits(s.workspace, { periodId, cause: 'typing', mode: 'all', edits });
+  if (result.rejected.length > 0) throw new Error(`seed rejected: ${JSON.stringify(result.rejected)}`);
+  enterEveryCommune(s, periodId);
+}
+
+/**
+ * A district sends a period only once every commune has its figures (rule V16, issue 12
+ * item 5): the communes a test did not fill get their resident population, as an office
+ * that has entered its whole district would have.
+ */
+export function enterEveryCommune(s: Services, periodId: string): void {
+  const edits: Edit[] = listCommuneRows(s.workspace, periodId)
+    .filter((row) => row.rowVersion === 0)
+    .map((row, i) => ({ sheet: 'communeStatuses', op: 'set', id: row.code, field: 'resident_population', value: 9_000 + 250 * i }));
+  if (edits.length === 0) return;
   const result = applyEdits(s.workspace, { periodId, cause: 'typing', mode: 'all', edits });
   if (result.rejected.length > 0) throw new Error(`seed rejected: ${JSON.stringify(result.rejected)}`);
 }

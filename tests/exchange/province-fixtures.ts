@@ -16,7 +16,7 @@ import { confirmStaged, receiveFiles } from '../../electron/services/exchange/re
 import { ed25519PublicFromSeed, formatPublicKeyFile, generateEd25519Seed } from '../../electron/services/exchange/signify';
 import { addOffice, importTrustFile, initAuthority, publishTrustList } from '../../electron/services/exchange/trust-service';
 import type { Services } from '../../electron/services/index';
-import { openCopy, PASS } from './exchange-fixtures';
+import { enterEveryCommune, openCopy, PASS } from './exchange-fixtures';
 
 /** GSO_2004 units are valid up to 30/6/2025 (rule V11), so data goes into 2025-Q2. */
 export const VIEW_PERIOD = '2025-Q2';
@@ -62,8 +62,9 @@ export function addRow(s: Services, periodId: string, sheet: 'hotspots' | 'model
   if (result.rejected.length > 0) throw new Error(`rejected: ${JSON.stringify(result.rejected)}`);
 }
 
-/** The district exports the period; the province verifies, stages and confirms it. */
+/** The district completes the period (rule V16) and exports it; the province verifies, stages and confirms it. */
 export function sendToProvince(district: Services, province: Services, periodId: string, includeHotspots = true): { sent: ExportResult; received: ReceivedPackageInfo } {
+  enterEveryCommune(district, periodId);
   const sent = createExport(district.workspace, periodId, PASS, includeHotspots);
   const [staged] = receiveFiles(province.workspace, [{ fileName: sent.fileName, bytes: Buffer.from(sent.bytesBase64, 'base64') }], PASS);
   if (staged?.stagingId == null) throw new Error(`not staged: ${staged?.code} ${staged?.message}`);

@@ -12,7 +12,7 @@ import { getSlot, receivedPackage } from '../../../db/queries/consolidation';
 import { keysOfKind } from '../../../db/queries/exchange';
 import { listLog, verifyChain } from '../../../db/queries/import-log';
 import { AppError } from '../../../shared/errors';
-import { PASS, seedDistrict, setUpPair, unitsTemplate, type Pair } from '../../../tests/exchange/exchange-fixtures';
+import { enterEveryCommune, PASS, seedDistrict, setUpPair, unitsTemplate, type Pair } from '../../../tests/exchange/exchange-fixtures';
 import { buildRecord } from './datasets';
 import { createExport } from './export-service';
 import { rotateKey } from './key-rotation-service';
@@ -52,6 +52,7 @@ function pair(prefix: string): Pair {
 }
 
 function send(district: Services, periodId: string): { fileName: string; bytes: Buffer; sequence: number; keyId: string; packageId: string } {
+  enterEveryCommune(district, periodId);
   const r = createExport(district.workspace, periodId, PASS, false);
   return { fileName: r.fileName, bytes: Buffer.from(r.bytesBase64, 'base64'), sequence: r.sequence, keyId: r.keyId, packageId: r.packageId };
 }

@@ -14,6 +14,7 @@ import type { ConsolidatedView, NotReportedOffice, ReceivedPackageInfo } from '.
 import type { IndicatorResult, IndicatorsReport } from '../../../shared/api/indicator-types';
 import { unitsTemplate } from '../../../tests/exchange/exchange-fixtures';
 import { addRow, sendToProvince, setCommunes, setUpProvince, VIEW_PERIOD as P, type ProvinceWorld } from '../../../tests/exchange/province-fixtures';
+import { listCommuneRows } from '../commune-status-service';
 import type { Services } from '../index';
 import { listIndicators } from '../indicator-service';
 
@@ -74,7 +75,11 @@ describe('consolidated.list', () => {
     const view = await call<ConsolidatedView>(world.province, 'consolidated.list', { periodId: P });
     const [one, two] = received;
     expect(view.periodId).toBe(P);
-    expect(view.communes.map((r) => [r.id, r.issuer, r.packageId, r.sequence])).toEqual([
+    // Each district sends every one of its communes (rule V16); the rows the test typed come first in code order.
+    const sent = [district(0), district(1)].reduce((n, d) => n + listCommuneRows(d.workspace, P).length, 0);
+    expect(view.communes).toHaveLength(sent);
+    const typed = new Set(['00001', '00004', '00037', '00040', '00043']);
+    expect(view.communes.filter((r) => typed.has(r.id)).map((r) => [r.id, r.issuer, r.packageId, r.sequence])).toEqual([
       ['00001', codeOf(district(0)), one?.packageId, one?.sequence],
       ['00004', codeOf(district(0)), one?.packageId, one?.sequence],
       ['00037', codeOf(district(1)), two?.packageId, two?.sequence],

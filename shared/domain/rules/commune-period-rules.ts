@@ -4,6 +4,7 @@
  * since the previous period).
  */
 import { COMMUNE_CLASS_LABELS, type CommuneClass, type CommuneStatusValues } from '../commune-status';
+import { parsePeriodId, periodLabel } from '../period';
 import { problemOf, schemeOn } from './helpers';
 import type { PreparedContext, Problem, Rule } from './types';
 
@@ -167,6 +168,8 @@ export const V16: Rule = {
     const shown = empty.slice(0, NAMES_SHOWN).join(', ');
     const more = empty.length - NAMES_SHOWN;
     const names = more > 0 ? { vi: `${shown} và ${more} xã, phường khác`, en: `${shown} and ${more} more` } : shown;
-    return [problemOf(V16, SHEET, ctx.office.code, [], { n: empty.length, total: seen.size, period: ctx.period.id, names })];
+    const parsed = parsePeriodId(ctx.period.id);
+    const period = parsed === null ? ctx.period.id : { vi: periodLabel(parsed, 'vi'), en: periodLabel(parsed, 'en') };
+    return [problemOf(V16, SHEET, ctx.office.code, [], { n: empty.length, total: seen.size, period, names })];
   },
 };

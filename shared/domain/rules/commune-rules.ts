@@ -9,7 +9,7 @@
 import { COMMUNE_CLASS_LABELS, fieldDef, type CommuneClass, type CommuneStatusValues } from '../commune-status';
 import { count, problemOf, text } from './helpers';
 import { classifyCommune, criteriaCountFor, hasLevelIIICriterion, type Art6Field, type Classification, type Reading } from '../classification';
-import { V10, V11, V12, V13 } from './commune-period-rules';
+import { V10, V11, V12, V13, V16 } from './commune-period-rules';
 import { V15, V23 } from './decision-rules';
 import { PLAUSIBILITY_RULES } from './plausibility-rules';
 import { STATS_RULES } from './stats-rules';
@@ -336,4 +336,4 @@ export const V9: Rule = {
   },
 };
 
-export const COMMUNE_RULES: readonly Rule[] = [V1, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V15, ...STATS_RULES, V23, ...PLAUSIBILITY_RULES];
+export const COMMUNE_RULES: readonly Rule[] = [V1, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V15, V16, ...STATS_RULES, V23, ...PLAUSIBILITY_RULES];

@@ -59,8 +59,8 @@ describe('V16 completeness: "done periodically every year" by every commune (QĐ
     const [problem, ...rest] = found(ctx, V16);
     expect(rest).toEqual([]);
     expect(problem).toMatchObject({ severity: 'error', recordId: '01', sheet: 'communeStatuses' });
-    expect(problem?.message.vi).toMatch(/^2 trong 3 xã, phường chưa có số liệu kỳ 2025-AY: Phường 00004, Phường 00006\. /u);
-    expect(problem?.message.en).toMatch(/^2 of 3 communes have no figures for period 2025-AY/u);
+    expect(problem?.message.vi).toMatch(/^2 trong 3 xã, phường chưa có số liệu kỳ Năm đánh giá 2025 \(15\/12\/2024–14\/12\/2025\): Phường 00004, Phường 00006\. /u);
+    expect(problem?.message.en).toMatch(/^2 of 3 communes have no figures for period Assessment year 2025/u);
   });
 
   it('names five and counts the rest', () => {

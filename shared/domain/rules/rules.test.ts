@@ -195,14 +195,15 @@ describe('runRules', () => {
     );
   });
 
-  it('skips communes nothing was entered for, and lists errors before warnings', () => {
+  it('checks no row of a commune nothing was entered for (V16 counts it), and lists errors before warnings', () => {
     const empty: RuleCommune = { ...commune('00002'), status: null };
     const result = runRules(base({ communes: [empty, commune('00001', { addicts_with_records: 2, on_substitution_treatment: 3 })] }));
     expect(result.problems.map((p) => p.recordId)).not.toContain('00002');
     // V4 is an error since excluded persons are "of which" parts of the counts (issue 12 item 3).
+    // V16: the empty commune keeps the period from being sent (issue 12 item 5), office-wide.
     // V15: Art. 6 holds while R1 > 0 (excluded persons only): a manual decision.
-    expect(result.counts).toEqual({ errors: 1, warnings: 2 });
-    expect(result.problems.map((p) => p.ruleId)).toEqual(['V4', 'V6', 'V15']);
+    expect(result.counts).toEqual({ errors: 2, warnings: 2 });
+    expect(result.problems.map((p) => p.ruleId)).toEqual(['V4', 'V16', 'V6', 'V15']);
     const withError = runRules(base({ communes: [commune('00001', { addicts_with_records: 4, drug_offenders_arrested: 1 })] }));
     expect(withError.problems[0]?.severity).toBe('error');
     expect(withError.problems.at(-1)?.severity).toBe('warning');

@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ARTICLE_6_ZEROS, PERIOD, UNITS_JSON, pcmt } from './exchange-setup';
+import { ARTICLE_6_ZEROS, PERIOD, UNITS_JSON, pcmt, withEveryCommune } from './exchange-setup';
 
 export { PASSPHRASE, PERIOD, pcmt } from './exchange-setup';
 
@@ -26,10 +26,10 @@ export type ConsolidationSetup = {
 /** Ba Đình's quarter. Phúc Xá's registered addicts are corrected from 3 to 7 in the second package. */
 export const DATA_001 = {
   period: PERIOD,
-  statuses: [
+  statuses: withEveryCommune('001', [
     { code: '00001', declared_class: 'CO_MA_TUY', resident_population: 23456, addicts_with_records: 3, users_with_records: 5, commitment_signed: true },
     { code: '00004', declared_class: 'KHONG_MA_TUY', resident_population: 9870, addicts_with_records: 0, users_with_records: 0, ...ARTICLE_6_ZEROS },
-  ],
+  ]),
   hotspots: [
     {
       id: 'hs-001-1',
@@ -51,10 +51,10 @@ export const CORRECTED_ADDICTS = 7;
 /** Hoàn Kiếm's quarter. */
 export const DATA_002 = {
   period: PERIOD,
-  statuses: [
+  statuses: withEveryCommune('002', [
     { code: '00037', declared_class: 'CO_MA_TUY', resident_population: 8120, addicts_with_records: 6, users_with_records: 2 },
     { code: '00040', declared_class: 'KHONG_MA_TUY', resident_population: 11200, addicts_with_records: 0, users_with_records: 0, ...ARTICLE_6_ZEROS },
-  ],
+  ]),
   hotspots: [
     {
       id: 'hs-002-1',
@@ -69,10 +69,10 @@ export const DATA_002 = {
   modelSites: [],
 };
 
-/** Long Biên's quarter: one ward with figures, no hotspot, no model site. */
+/** Long Biên's quarter: one ward with figures (the others with their population), no hotspot, no model site. */
 export const DATA_004 = {
   period: PERIOD,
-  statuses: [{ code: '00115', declared_class: 'CO_MA_TUY', resident_population: 15000, addicts_with_records: 2, users_with_records: 1 }],
+  statuses: withEveryCommune('004', [{ code: '00115', declared_class: 'CO_MA_TUY', resident_population: 15000, addicts_with_records: 2, users_with_records: 1 }]),
   hotspots: [],
   modelSites: [],
 };

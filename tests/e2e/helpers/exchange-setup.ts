@@ -81,17 +81,40 @@ export async function createProvinceAndDistrict(): Promise<ExchangeSetup> {
   return { dir, province, district, rootKeyFiles, roots };
 }
 
+type UnitsJson = { data: { level2s: { level2_id: string; level3s: { level3_id: string }[] }[] }[] };
+
+/** The communes of a GSO_2004 district in UNITS_JSON, in the list's order. */
+function communesOf(district: string): string[] {
+  const units = JSON.parse(fs.readFileSync(UNITS_JSON, 'utf8')) as UnitsJson;
+  const found = units.data.flatMap((p) => p.level2s).find((d) => d.level2_id === district);
+  if (found === undefined) throw new Error(`no district ${district} in ${UNITS_JSON}`);
+  return found.level3s.map((c) => c.level3_id);
+}
+
+/**
+ * The statuses given, then a row with its resident population for every other commune of
+ * the district: an office sends a period only once every commune has its figures (rule
+ * V16, issue 12 item 5), as a district that entered its whole quarter would.
+ */
+export function withEveryCommune<T extends { code: string }>(district: string, statuses: readonly T[]): (T | (Partial<T> & { code: string; resident_population: number }))[] {
+  const typed = new Set(statuses.map((s) => s.code));
+  const rest = communesOf(district)
+    .filter((code) => !typed.has(code))
+    .map((code, i) => ({ code, resident_population: 9_000 + 250 * i }) as Partial<T> & { code: string; resident_population: number });
+  return [...statuses, ...rest];
+}
+
 /** Article 6 conditions entered as 0: a commune declared drug-free must have them all (issue 12 item 1, rule V5). */
 export const ARTICLE_6_ZEROS = { residents_violating_drug_law: 0, wanted_drug_fugitives_hiding: 0, harboring_points: 0, plants_destroyed_count: 0, plants_destroyed_area_m2: 0 };
 
 /** What the district entered for PERIOD, as `pcmt dump --json` writes it (and `pcmt load` reads it). */
 export const DISTRICT_DATA = {
   period: PERIOD,
-  statuses: [
+  statuses: withEveryCommune('001', [
     { code: '00001', declared_class: 'CO_MA_TUY', resident_population: 23456, addicts_with_records: 3, users_with_records: 5, commitment_signed: true },
     { code: '00004', declared_class: 'KHONG_MA_TUY', resident_population: 9870, addicts_with_records: 0, users_with_records: 0, ...ARTICLE_6_ZEROS },
     { code: '00006', declared_class: 'CO_MA_TUY', resident_population: 15230, addicts_with_records: 2, users_with_records: 1 },
-  ],
+  ]),
   hotspots: [
     {
       id: 'hs-e2e-1',
