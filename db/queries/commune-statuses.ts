@@ -141,6 +141,25 @@ export function countCommunesUnder(db: Db, office: UnitKey): number {
   return row.n;
 }
 
+/**
+ * Whether one commune is under (or equal to) the unit, walking up its parent links: a few
+ * rows, where listing the unit's communes reads every one of them (10,047 for a national
+ * office, on every typed cell).
+ */
+export function isCommuneUnder(db: Db, office: UnitKey, communeCode: string): boolean {
+  const row = db
+    .prepare(
+      `WITH RECURSIVE up(level, code) AS (
+         SELECT level, code FROM admin_units WHERE scheme = @scheme AND level = 'COMMUNE' AND code = @commune
+         UNION ALL
+         SELECT u.parent_level, u.parent_code FROM admin_units u JOIN up ON u.scheme = @scheme AND u.level = up.level AND u.code = up.code
+         WHERE u.parent_code IS NOT NULL)
+       SELECT 1 AS hit FROM up WHERE level = @level AND code = @code LIMIT 1`,
+    )
+    .get({ ...office, commune: communeCode });
+  return row !== undefined;
+}
+
 /** Codes of every commune under (or equal to) the unit. */
 export function listCommuneCodesUnder(db: Db, office: UnitKey): Set<string> {
   const rows = db.prepare(`${DESCENDANT_COMMUNES} SELECT code FROM below WHERE level = 'COMMUNE'`).all(office) as { code: string }[];

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMMUNES_BY_CODE_SQL } from '../../db/queries/commune-statuses';
+import { COMMUNES_BY_CODE_SQL, isCommuneUnder, listCommuneCodesUnder } from '../../db/queries/commune-statuses';
 import { HOTSPOT_ROWS_BY_ID_SQL } from '../../db/queries/hotspots';
 import type { Edit, HotspotRow } from '../../shared/api/register-types';
 import { listCommuneRows } from './commune-status-service';
@@ -74,5 +74,23 @@ describe("the edit's answer counts the touched communes", () => {
   it('reads the saved hotspots by their id, not by the scheme (which is every hotspot)', () => {
     const plan = s.workspace.db.prepare(`EXPLAIN QUERY PLAN ${HOTSPOT_ROWS_BY_ID_SQL}`).all({ scheme: 'GSO_2004', start: '2025-07-01', end: '2025-09-30', ids: '["x"]' }) as { detail: string }[];
     expect(plan.map((r) => r.detail).filter((d) => d.includes(' hotspots '))).toEqual(['SEARCH hotspots USING INDEX sqlite_autoindex_hotspots_1 (id=?)']);
+  });
+
+  it('asks whether a typed commune is under the office by walking up from it, with the answer of the office list', () => {
+    const db = s.workspace.db;
+    const all = (db.prepare("SELECT code FROM admin_units WHERE scheme = 'GSO_2004' AND level = 'COMMUNE'").all() as { code: string }[]).map((r) => r.code);
+    expect(all.length).toBeGreaterThan(10_000);
+    for (const office of [
+      { scheme: 'GSO_2004', level: 'DISTRICT', code: '017' },
+      { scheme: 'GSO_2004', level: 'PROVINCE', code: '01' },
+      { scheme: 'GSO_2004', level: 'COMMUNE', code: communes[0] ?? '' },
+    ]) {
+      const under = listCommuneCodesUnder(db, office);
+      const walked = all.filter((code) => isCommuneUnder(db, office, code));
+      expect(walked).toEqual(all.filter((code) => under.has(code)));
+      expect(walked.length).toBeGreaterThan(0);
+    }
+    expect(isCommuneUnder(db, { scheme: 'NSO_2025', level: 'PROVINCE', code: '01' }, communes[0] ?? '')).toBe(false);
+    expect(() => apply([{ sheet: 'communeStatuses', op: 'set', id: '31234', field: 'resident_population', value: 5 }])).toThrow(/./u);
   });
 });

@@ -10,6 +10,7 @@ import type { Db } from '../../db/connection';
 import { listUnitsUnder } from '../../db/queries/admin-units';
 import {
   getStatusRow,
+  isCommuneUnder,
   listCommuneCodesUnder,
   upsertStatusRow,
   type DbStatusColumns,
@@ -25,6 +26,9 @@ import type { FieldValue } from '../../shared/domain/fields';
 import type { Period } from '../../shared/domain/period';
 import type { Language } from '../../shared/i18n/format';
 import type { RegisterSpec } from './registers';
+
+/** Communes looked up one by one before a batch reads the office's whole list. */
+const SINGLE_COMMUNE_CHECKS = 32;
 
 export type BatchSetup = {
   db: Db;
@@ -55,6 +59,7 @@ export class EditBatch {
   readonly affectedCommunes = new Set<string>();
   readonly created: { sheet: SheetName; id: string }[] = [];
   private communes: Set<string> | null = null;
+  private readonly communeChecks = new Map<string, boolean>();
   private isLocked: boolean | null = null;
   private units: Map<string, string> | null = null;
   private readonly lastLocalNumber = new Map<string, number>();
@@ -69,10 +74,22 @@ export class EditBatch {
     return this.isLocked;
   }
 
-  /** Codes of the communes under the office. */
-  communeCodes(): Set<string> {
-    this.communes ??= listCommuneCodesUnder(this.setup.db, this.setup.office);
-    return this.communes;
+  /**
+   * Whether a commune is under the office. A typed cell asks about one commune: it is
+   * looked up alone; a batch that asks about many reads the office's list once.
+   */
+  isOfficeCommune(code: string): boolean {
+    if (this.communes) return this.communes.has(code);
+    let known = this.communeChecks.get(code);
+    if (known === undefined) {
+      if (this.communeChecks.size >= SINGLE_COMMUNE_CHECKS) {
+        this.communes = listCommuneCodesUnder(this.setup.db, this.setup.office);
+        return this.communes.has(code);
+      }
+      known = isCommuneUnder(this.setup.db, this.setup.office, code);
+      this.communeChecks.set(code, known);
+    }
+    return known;
   }
 
   /** The office's unit and the units under it: code → level. */

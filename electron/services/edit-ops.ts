@@ -60,7 +60,7 @@ function editableField(spec: RegisterSpec, key: string): FieldDef {
 function checkRef(batch: EditBatch, def: FieldDef, value: DbValue, selfId: string): void {
   if (def.kind.type !== 'ref' || typeof value !== 'string') return;
   const target = def.kind.target;
-  if (target === 'commune' && !batch.communeCodes().has(value)) throw new AppError('COMMUNE_NOT_IN_OFFICE', { code: value });
+  if (target === 'commune' && !batch.isOfficeCommune(value)) throw new AppError('COMMUNE_NOT_IN_OFFICE', { code: value });
   if (target === 'officeUnit' && !batch.officeUnits().has(value)) throw new AppError('UNIT_NOT_IN_OFFICE', { code: value });
   if (target === 'hotspot' && (value === selfId || !batch.record(REGISTERS.hotspots, value))) throw new AppError('HOTSPOT_REF_INVALID', { id: value });
   if (target === 'hotspot') checkNoReappearCycle(batch, value, selfId);
@@ -145,7 +145,7 @@ export function setStatus(batch: EditBatch, edit: Extract<Edit, { sheet: 'commun
   if (!period) throw new AppError('EDIT_NEEDS_PERIOD');
   if (batch.isPeriodLocked()) throw new AppError('PERIOD_LOCKED', { period: period.id });
   if (!isCommuneStatusField(edit.field)) throw new AppError('FIELD_NOT_EDITABLE', { field: edit.field.slice(0, 64), sheet: term('sheetCommuneStatuses') });
-  if (!batch.communeCodes().has(edit.id)) throw new AppError('COMMUNE_NOT_IN_OFFICE', { code: edit.id.slice(0, 64) });
+  if (!batch.isOfficeCommune(edit.id)) throw new AppError('COMMUNE_NOT_IN_OFFICE', { code: edit.id.slice(0, 64) });
   const def = fieldDef(edit.field);
   const value = checkedValue(batch, def, edit.value);
   const state = batch.status(edit.id, period.id);
