@@ -23,6 +23,7 @@ import { readUnitList } from '../../electron/services/unit-list-reader';
 import { foldVietnamese } from '../../shared/domain/text';
 import { benchConsolidation } from './consolidation';
 import { benchHotspotSheet } from './hotspots-ui';
+import { benchLiveFigures } from './live-figures';
 import { benchSheetExport } from './sheet-export';
 import { benchSheetImport } from './sheet-import';
 import { benchCliStart } from './cli-start';
@@ -177,6 +178,9 @@ fs.rmSync(dir, { recursive: true, force: true });
 // 3c. Issue 18: open, Communes sheet and edits at each fixture size (district, province, national).
 for (const size of sizes) for (const row of await benchAtSize(size, fsyncMs)) rows.push({ ...row, unit: 'ms' });
 
+// 3d. Live figures (issue 12 item 8, issue 18 item 3): Problems refresh and the edit's answer after one typed cell.
+for (const row of await benchLiveFigures(sizes)) rows.push({ ...row, unit: 'ms' });
+
 // 4. The hotspot sheet in Chromium (production build): 30,000 hotspots in a district, then each fixture size.
 for (const row of await benchHotspotSheet(sizes)) rows.push({ ...row, unit: 'ms' });
 
@@ -208,6 +212,8 @@ raw sqlite = the same statements through better-sqlite3 directly on a workspace 
   unit-list import: soffice --headless --convert-to csv of the same .xlsx (warm profile, process start included);
   [size] open: better-sqlite3 open of a copy of the same file + one SELECT of the office's communes with status;
   seed: INSERT of the same 30,000 hotspot rows in one transaction;
+  Problems refresh after a typed cell: SELECT of that commune's status row, hotspots and model sites (what the check reads again);
+  full check: SELECT of the period's statuses, hotspots and model sites; typed cell → answer: one autocommit UPSERT/UPDATE;
   hotspot first rows: the same Chromium loads a plain page that fetches the same rows (one SELECT, JSON) and shows 40;
   scrolling: the 50 ms long-task budget (a task over it is a dropped frame), not a measurement;
   export + sign: writeZip of the same entries plus SHA-256 of each entry and of the zip (no signing, no encryption, no queries);
