@@ -5,7 +5,7 @@ import { decodeBase64, encodeBase64 } from './base64';
 import type { AgeErrorCodes } from './codes';
 import type { Stanza } from './header';
 import { hkdf32 } from './keys';
-import { generateX25519Secret, x25519PublicFromSecret, x25519SharedSecret } from './x25519';
+import { generateX25519Secret, x25519Identity, x25519PublicFromSecret, x25519SharedSecret } from './x25519';
 
 const LABEL = 'age-encryption.org/v1/X25519';
 const ZERO_NONCE = new Uint8Array(12);
@@ -56,10 +56,11 @@ export function unwrapX25519(
   options: { backend: ChachaBackend; codes: AgeErrorCodes; others: OtherStanzas },
 ): Buffer {
   const candidates = checkStanzas(stanzas, options.others, options.codes);
-  for (const identity of identities) {
-    const recipient = x25519PublicFromSecret(identity);
+  for (const secret of identities) {
+    const identity = x25519Identity(secret);
+    const recipient = identity.publicKey;
     for (const { share, body } of candidates) {
-      const shared = x25519SharedSecret(identity, share);
+      const shared = identity.sharedSecret(share);
       if (shared === null) throw new BcpkgError(options.codes.header, 'X25519 share is a low-order point');
       const wrapKey = hkdf32(shared, Buffer.concat([share, recipient]), LABEL);
       const fileKey = options.backend.open(wrapKey, ZERO_NONCE, body);
