@@ -107,6 +107,7 @@ export const errorsEn: Record<ErrorCode, string> = {
   KEY_ALREADY_REVOKED: 'The signing key of office {{office}} is already revoked. Nothing changed.',
   EXPORT_PERIOD_KIND: 'Period {{period}} cannot be sent as a package (packages take only year, half-year, quarter or month periods). Choose such a period.',
   EXPORT_HAS_ERRORS: 'Period {{period}} still has {{count}} errors, so it cannot be sent. Fix them in the Problems panel and send again.',
+  EXPORT_COMMUNES_EMPTY: 'Cannot be sent yet: {{detail}}',
   EXPORT_NO_AUDIENCE: 'The trust list does not name the office above {{office}}, so there is no recipient. Import the latest trust list.',
   EXPORT_NO_RECIPIENT_KEY: 'The recipient {{office}} has no encryption key in the trust list, so the hotspot list cannot be sent. Import a newer trust list, or send without hotspots.',
   EXPORT_KEY_NOT_TRUSTED: 'The office’s signing key {{keyId}} is not in the trust list yet (awaiting the province). Send the key registration file to the province, then import the new trust list.',

@@ -109,6 +109,7 @@ export const errorsVi = {
   KEY_ALREADY_REVOKED: 'Khóa ký của đơn vị {{office}} đã bị thu hồi. Không có gì thay đổi.',
   EXPORT_PERIOD_KIND: 'Kỳ {{period}} không gửi được bằng gói dữ liệu (gói chỉ nhận kỳ năm, 6 tháng, quý hoặc tháng). Hãy chọn kỳ năm, 6 tháng, quý hoặc tháng.',
   EXPORT_HAS_ERRORS: 'Kỳ {{period}} còn {{count}} lỗi nên chưa gửi được. Hãy sửa các lỗi trong bảng Vấn đề rồi gửi lại.',
+  EXPORT_COMMUNES_EMPTY: 'Chưa gửi được: {{detail}}',
   EXPORT_NO_AUDIENCE: 'Danh sách tin cậy không ghi đơn vị cấp trên của {{office}} nên chưa biết gửi cho ai. Hãy nhập danh sách tin cậy mới nhất.',
   EXPORT_NO_RECIPIENT_KEY: 'Đơn vị nhận {{office}} chưa có khóa mã hóa trong danh sách tin cậy nên không gửi được danh sách điểm, tụ điểm. Hãy nhập danh sách tin cậy mới, hoặc gửi không kèm điểm, tụ điểm.',
   EXPORT_KEY_NOT_TRUSTED: 'Khóa ký {{keyId}} của đơn vị chưa có trong danh sách tin cậy (đang chờ cấp tỉnh duyệt). Hãy gửi tệp đăng ký khóa cho cấp tỉnh rồi nhập danh sách tin cậy mới.',

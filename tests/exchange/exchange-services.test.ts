@@ -26,6 +26,7 @@ import { TRAINING_WATERMARK } from '../../electron/services/exchange/xlsx-copy';
 import { verifyFiles } from '../../electron/services/exchange/verify-service';
 import { bcpkgProfile, readZipStrict } from '../../electron/services/exchange/zip-strict';
 import { listCommuneRows } from '../../electron/services/commune-status-service';
+import { applyEdits } from '../../electron/services/edit-service';
 import { openServices, type Services } from '../../electron/services/index';
 import { listPeriodInfos } from '../../electron/services/period-service';
 import { listHotspotRows, listModelSiteRows } from '../../electron/services/register-service';
@@ -294,6 +295,18 @@ describe('export rules', () => {
     seedDistrict(prod.district, '2025-Q3');
     expect(exportSummary(prod.district.workspace, '2025-Q3', true).errors).toBeGreaterThan(0);
     expect(appErrorOf(() => createExport(prod.district.workspace, '2025-Q3', PASS, true)).code).toBe('EXPORT_HAS_ERRORS');
+  });
+
+  // Issue 12 item 5: "every commune of the office has a status for the period before it can be sent".
+  it('refused while communes are empty (EXPORT_COMMUNES_EMPTY), the blocker saying how many', () => {
+    const [first = ''] = listCommuneRows(prod.district.workspace, '2024-Q2').map((r) => r.code);
+    const total = listCommuneRows(prod.district.workspace, '2024-Q2').length;
+    applyEdits(prod.district.workspace, { periodId: '2024-Q2', cause: 'typing', mode: 'all', edits: [{ sheet: 'communeStatuses', op: 'set', id: first, field: 'resident_population', value: 12000 }] });
+    const summary = exportSummary(prod.district.workspace, '2024-Q2', false);
+    expect(summary.blockers).toEqual([expect.stringMatching(new RegExp(`^Chưa gửi được: ${total - 1} trong ${total} xã, phường chưa có số liệu kỳ Quý II\\/2024: `, 'u'))]);
+    expect(appErrorOf(() => createExport(prod.district.workspace, '2024-Q2', PASS, false)).code).toBe('EXPORT_COMMUNES_EMPTY');
+    enterEveryCommune(prod.district, '2024-Q2');
+    expect(exportSummary(prod.district.workspace, '2024-Q2', false).blockers).toEqual([]);
   });
 
   it('sequences increase across exports and periods; supersedes names the previous package of the same period; the period locks', () => {

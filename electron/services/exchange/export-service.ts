@@ -60,8 +60,13 @@ function plan(ws: Workspace, periodId: string, includeHotspots: boolean): Plan {
     if (parent === undefined) blockers.push({ code: 'EXPORT_NO_AUDIENCE', params: { office: stored.office_code } });
     else audience = [parent];
   }
-  const problems = listProblems(ws, periodId).counts;
-  if (problems.errors > 0) blockers.push({ code: 'EXPORT_HAS_ERRORS', params: { period: periodId, count: problems.errors } });
+  const checked = listProblems(ws, periodId);
+  const problems = checked.counts;
+  // Rule V16 says itself how many communes are still empty, which, and what to do (issue 12 item 5); other errors are counted.
+  const empty = checked.problems.find((p) => p.ruleId === 'V16');
+  if (empty !== undefined) blockers.push({ code: 'EXPORT_COMMUNES_EMPTY', params: { detail: empty.message } });
+  const otherErrors = problems.errors - (empty === undefined ? 0 : 1);
+  if (otherErrors > 0) blockers.push({ code: 'EXPORT_HAS_ERRORS', params: { period: periodId, count: otherErrors } });
   const datasets = collectDatasets(ws, periodId, includeHotspots);
   const longAddress = (datasets.hotspots ?? []).find((h) => typeof h.address === 'string' && h.address.length > MAX_ADDRESS);
   if (longAddress !== undefined) blockers.push({ code: 'EXPORT_ADDRESS_TOO_LONG', params: { code: String(longAddress.local_code), max: MAX_ADDRESS } });
