@@ -28,6 +28,7 @@ import { importTrustFile, inspectTrustFile, trustStatus } from './exchange/trust
 import { verifyFiles } from './exchange/verify-service';
 import { exportSheetXlsx, sheetTemplate } from './sheet-export/export-service';
 import { analyzeImport, applyImport } from './sheet-import/import-service';
+import { reportHandlers } from './report/report-handlers';
 import { cancelImport, importProgress, trackImport } from './sheet-import/import-jobs';
 import { language, setLanguage, userName, type Workspace } from './workspace';
 
@@ -125,5 +126,6 @@ export function createHandlers(ws: Workspace): Handlers {
     'imports.apply': ({ requestId, ...request }) => trackImport(ws, requestId ?? null, (options) => applyImport(ws, request, options)),
     'imports.progress': ({ requestId }) => importProgress(ws, requestId),
     'imports.cancel': ({ requestId }) => cancelImport(ws, requestId),
+    ...reportHandlers(ws),
   } satisfies Handlers;
 }

@@ -11,6 +11,7 @@ import type { CommuneClass, CommuneStatusValues } from '../domain/commune-status
 import type { Language } from '../i18n/format';
 import type { Schemas } from './schemas';
 import type { IndicatorsReport } from './indicator-types';
+import type { ReportModel } from './report-types';
 import type { ImportAnalysis, ImportApplyResult, ImportProgress } from './import-types';
 import type {
   ConsolidatedView,
@@ -285,6 +286,12 @@ export type ApiContract = {
   'imports.progress': { input: z.infer<Schemas['imports.progress']>; output: ImportProgress };
   /** Stops the import call with this request id (its parse worker is ended; nothing is stored); false when none is running. */
   'imports.cancel': { input: z.infer<Schemas['imports.cancel']>; output: { isCancelled: boolean } };
+  /** The period report's document model (the preview draws it; the .docx and PDF are laid out from it); reads only. */
+  'report.get': { input: z.infer<Schemas['report.get']>; output: ReportModel };
+  /** Stores the report's settings (office header, recipients, signer; this period's number, date and paragraph) and answers the model with them. */
+  'report.saveSettings': { input: z.infer<Schemas['report.saveSettings']>; output: ReportModel };
+  /** The report as .docx or PDF bytes, named after the office and period; reads only. */
+  'report.file': { input: z.infer<Schemas['report.file']>; output: FileBytes };
 };
 
 export type MethodName = keyof ApiContract;
@@ -366,6 +373,9 @@ export const METHOD_NAMES = [
   'imports.apply',
   'imports.progress',
   'imports.cancel',
+  'report.get',
+  'report.saveSettings',
+  'report.file',
 ] as const satisfies readonly MethodName[];
 
 export function isMethodName(name: string): name is MethodName {

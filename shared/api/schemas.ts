@@ -12,6 +12,7 @@ import { parsePeriodId } from '../domain/period';
 import { sheetColumns } from '../domain/sheet-columns';
 import { exchangeSchemas } from './exchange-schemas';
 import { importSchemas } from './import-schemas';
+import { reportSchemas } from './report-schemas';
 import { EDIT_CAUSES, SHEETS } from './register-types';
 
 const empty = z.object({}).strict();
@@ -142,6 +143,7 @@ export const schemas = {
     .strict(),
   ...exchangeSchemas,
   ...importSchemas,
+  ...reportSchemas,
 } as const;
 
 export type Schemas = typeof schemas;

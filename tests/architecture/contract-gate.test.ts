@@ -127,6 +127,14 @@ const TABLE: Table = {
   },
   'imports.progress': { side: 'district', input: () => ({ requestId: 'no-such-import' }), invalid: { requestId: 'x' }, shape: { keys: ['fraction', 'stage'] } },
   'imports.cancel': { side: 'district', input: () => ({ requestId: 'no-such-import' }), invalid: { requestId: 7 }, shape: { keys: ['isCancelled'] } },
+  'report.get': { side: 'district', input: () => ({ periodId: P, isHotspotListIncluded: false }), invalid: { periodId: P }, shape: { keys: ['body', 'figures', 'header', 'office', 'periodId', 'recipients', 'secrecy', 'settings', 'signature', 'summary', 'title'] } },
+  'report.saveSettings': {
+    side: 'district',
+    input: (c) => ({ periodId: P, isHotspotListIncluded: false, settings: { ...(c.got.get('report.get') as ApiOutput<'report.get'>).settings, number: '7' } }),
+    invalid: { periodId: P, isHotspotListIncluded: false, settings: { number: '7' } },
+    shape: { keys: ['body', 'figures', 'header', 'office', 'periodId', 'recipients', 'secrecy', 'settings', 'signature', 'summary', 'title'] },
+  },
+  'report.file': { side: 'district', input: () => ({ periodId: P, format: 'docx', isHotspotListIncluded: false }), invalid: { periodId: P, format: 'odt', isHotspotListIncluded: false }, shape: { keys: ['bytesBase64', 'fileName'] } },
   'keys.status': { side: 'district', input: () => ({}), invalid: { passphrase: PASS }, shape: { keys: ['encryption', 'environment', 'officeCode', 'officeName', 'signing'] } },
   // The district has a signing key only: adding its encryption key is a real generation.
   'keys.generate': { side: 'district', input: () => ({ passphrase: PASS, withEncryption: true }), invalid: { passphrase: PASS, withEncryption: 'yes' }, shape: { keys: ['encryption', 'environment', 'officeCode', 'officeName', 'signing'] } },

@@ -40,10 +40,11 @@ function centredLines(doc: Doc, lines: readonly { text: string; font: FontName; 
   for (const line of lines) {
     write(doc, line.text, line.font, line.size, x, width, { align: 'center' });
     if (line.rule !== undefined) {
-      const w = doc.widthOfString(line.text) * line.rule;
-      const y = doc.y + 2;
+      // A share of the (last) line's width: 1/3 to 1/2 under the issuer, the full slogan under the motto.
+      const w = Math.min(doc.widthOfString(line.text), width) * line.rule;
+      const y = doc.y + 3;
       doc.moveTo(x + (width - w) / 2, y).lineTo(x + (width + w) / 2, y).lineWidth(0.6).stroke();
-      doc.y = y + 4;
+      doc.y = y + 5;
     }
   }
   return doc.y;
