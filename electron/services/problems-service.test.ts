@@ -103,6 +103,16 @@ describe('problems.list and exports.readiness', () => {
     await call('settings.setLanguage', { language: 'vi' });
   });
 
+  // Issue 12 item 5: "a plausibility warning for population jumps > 20 % between periods":
+  // the previous quarter's stored figures reach the rules (V24, and V20's stock at the start).
+  it('compares the population with the previous quarter (V24)', async () => {
+    const code = communes[1] ?? '';
+    applyEdits(s.workspace, { periodId: '2024-Q4', cause: 'typing', mode: 'all', edits: [{ sheet: 'communeStatuses', op: 'set', id: code, field: 'resident_population', value: 4000 }] });
+    const list = await call<ProblemsList>('problems.list', { periodId: PERIOD });
+    expect(list.problems.filter((p) => p.ruleId === 'V24')).toMatchObject([{ severity: 'warning', recordId: code, fields: ['resident_population'] }]);
+    expect(list.problems.find((p) => p.ruleId === 'V24')?.message).toContain('nhân khẩu cư trú 5000 so với 4000 ở kỳ trước (thay đổi 25 %');
+  });
+
   it('refuses a period that is not one', async () => {
     const result = await dispatch(s.handlers, 'exports.readiness', { periodId: 'Q9' }, { language: s.language, onInternalError: () => undefined });
     expect(result.ok).toBe(false);
