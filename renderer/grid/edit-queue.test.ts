@@ -86,6 +86,30 @@ describe('EditQueue', () => {
     expect(events.changes.at(-1)?.update.map((r) => r.id).sort()).toEqual(['h1', 'h2']);
   });
 
+  it('keeps a refused typed value in its cell, with the sentence, until typed over or undone', async () => {
+    const { calls, queue } = setUp();
+    const typed = queue.submit({ cause: 'typing', mode: 'all', edits: [set('h1', 'eliminated_date', '2025-03-01')] });
+    await tick();
+    calls[0]?.resolve(answer([row('h1', { address: 'A' })], { rejected: [{ index: 0, code: 'HOTSPOT_ELIMINATED_BEFORE_DISCOVERED', message: 'Ngày triệt xóa ở trước ngày phát hiện.' }] }));
+    await typed;
+    expect(queue.shown('h1')?.values['eliminated_date']).toBe('2025-03-01');
+    expect(queue.refusalAt('h1', 'eliminated_date')).toBe('Ngày triệt xóa ở trước ngày phát hiện.');
+    expect(queue.savedValue('h1', 'eliminated_date')).toBeNull();
+    expect(queue.refusalsIn('h1')).toEqual([{ field: 'eliminated_date', value: '2025-03-01' }]);
+    // Typed over: the new value is pending, the refusal gone.
+    const again = queue.submit({ cause: 'typing', mode: 'all', edits: [set('h1', 'eliminated_date', '2025-09-01')] });
+    expect(queue.refusalAt('h1', 'eliminated_date')).toBeNull();
+    await tick();
+    calls[1]?.resolve(answer([row('h1', { address: 'A' })], { rejected: [{ index: 0, code: 'X', message: 'still wrong' }] }));
+    await again;
+    expect(queue.shown('h1')?.values['eliminated_date']).toBe('2025-09-01');
+    // Undo: the saved value comes back.
+    expect(queue.dropLastRefusal()).toBe(true);
+    expect(queue.shown('h1')?.values['eliminated_date']).toBeUndefined();
+    expect(queue.hasRefusals()).toBe(false);
+    expect(queue.dropLastRefusal()).toBe(false);
+  });
+
   it('adds created and restored rows and drops removed ones', async () => {
     const { calls, events, queue } = setUp();
     const done = queue.submit({ cause: 'paste', mode: 'valid', edits: [{ sheet: 'hotspots', op: 'remove', id: 'h2' }, { sheet: 'hotspots', op: 'create', values: { address: 'N' } }] });

@@ -24,6 +24,8 @@ export type SheetCellState = {
   isInRange(rowIndex: number | null, colId: string, rowPinned?: 'top' | 'bottom' | null): boolean;
   /** The editor holds text that cannot be saved (message), or no longer does (null). */
   onInvalid(message: string | null): void;
+  /** The services' sentence for a refused value still shown in the cell, or null. */
+  refusalAt?(id: string, field: string): string | null;
 };
 
 export type ColumnTexts = ValueTexts & { empty: string; invalid: (field: string, rule: string) => string };
@@ -82,6 +84,7 @@ export function markRules<Row>(access: ProblemAccess<Row>, state: SheetCellState
   if (field !== null) {
     rules['cell-pending'] = (p) => (p.data && !p.node.rowPinned ? state.isPending(access.idOf(p.data), field) : false);
     rules['cell-saved'] = (p) => (p.data && !p.node.rowPinned ? state.isSaved(access.idOf(p.data), field) : false);
+    rules['cell-refused'] = (p) => (p.data && !p.node.rowPinned ? (state.refusalAt?.(access.idOf(p.data), field) ?? null) !== null : false);
   }
   return rules;
 }
@@ -146,6 +149,6 @@ export function fieldColumn<Row>(def: FieldDef, access: RowAccess<Row>, language
     type: isNumber ? 'rightAligned' : undefined,
     cellClass: def.isReadOnly === true ? 'cell-readonly' : undefined,
     cellClassRules: markRules(access, state, key),
-    tooltipValueGetter: problemTooltip(access, key),
+    tooltipValueGetter: (p) => (p.data && !p.node?.rowPinned ? state.refusalAt?.(access.idOf(p.data), key) : null) ?? problemTooltip(access, key)(p),
   };
 }

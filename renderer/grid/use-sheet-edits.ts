@@ -8,7 +8,8 @@ import type { GridApi } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EditCause } from '../../shared/api/register-types';
-import type { ApiClient } from '../api/client';
+import { ApiCallError, type ApiClient } from '../api/client';
+import { HOST_BAD_RESPONSE, HOST_UNREACHABLE } from '../api/http-bridge';
 import { errorText } from '../app/error-text';
 import { withRejections, type CellProblem, type NotedEdit } from './block-plan';
 import { redoEdits, stepFromBatch, toWire, undoEdits, type PlannedEdit } from './edit-steps';
@@ -53,6 +54,14 @@ type Options<Row> = {
   /** Called after every batch the services stored (e.g. to ask the rules engine again). */
   onSaved?: () => void;
 };
+
+/** Failures of the app itself (no host, a bug), as opposed to a value a rule refused. */
+const APP_FAILURES: ReadonlySet<string> = new Set(['INTERNAL', 'UNAUTHORIZED', 'UNKNOWN_METHOD', HOST_UNREACHABLE, HOST_BAD_RESPONSE]);
+
+/** The sentence of a batch the services refused because of what was typed; null for a failure of the app. */
+function refusalOf(error: unknown): string | null {
+  return error instanceof ApiCallError && !APP_FAILURES.has(error.code) && error.message !== '' ? error.message : null;
+}
 
 export function editingIds<Row>(api: GridApi<Row>): Set<string> {
   return new Set(api.getEditingCells().flatMap((c) => api.getDisplayedRowAtIndex(c.rowIndex)?.id ?? []));
@@ -103,7 +112,7 @@ export function useSheetEdits<Row>({ client, access, periodId, load, gridApi, on
           setAlert(latest.current.t('batch.failed', { message: errorText(error, latest.current.tApp) }));
         },
         pendingChanged: setPendingCount,
-      }),
+      }, refusalOf),
     [client, access, gridApi],
   );
 
@@ -153,17 +162,36 @@ export function useSheetEdits<Row>({ client, access, periodId, load, gridApi, on
   );
 
   const stack = undoStackFor(access.sheet, periodId);
+  // Whether the alert shown is the sentence of a refused value still in its cell: it goes
+  // away by itself once no refused value is left.
+  const isRefusalAlert = useRef(false);
+  const settleRefusalAlert = useCallback(() => {
+    if (!isRefusalAlert.current || queue.hasRefusals()) return;
+    isRefusalAlert.current = false;
+    setAlert(null);
+  }, [queue]);
 
   const commit = useCallback(
-    async (cause: EditCause, planned: readonly NotedEdit[] | readonly PlannedEdit[], problems: CellProblem[] = []) => {
-      if (planned.length === 0) {
+    async (cause: EditCause, given: readonly NotedEdit[] | readonly PlannedEdit[], problems: CellProblem[] = []): Promise<BatchOutcome | null> => {
+      if (given.length === 0) {
         setReport(problems.length > 0 ? { problems, storedCount: 0 } : null);
         return null;
       }
-      for (const p of planned) if (p.edit.op === 'set') saved.current.delete(`${p.edit.id}|${p.edit.field}`);
+      for (const p of given) if (p.edit.op === 'set') saved.current.delete(`${p.edit.id}|${p.edit.field}`);
+      // Typing over a refused value: undo goes back to what is stored, not to the refused value.
+      const planned: readonly (NotedEdit | PlannedEdit)[] = given.map((p) => (p.edit.op === 'set' && queue.refusalAt(p.edit.id, p.edit.field) !== null ? { ...p, oldValue: queue.savedValue(p.edit.id, p.edit.field) } : p));
       const isBlock = cause !== 'typing';
       const outcome = await queue.submit({ cause, mode: isBlock ? 'valid' : 'all', edits: planned.map((p) => p.edit) });
-      if (!outcome.ok) return outcome;
+      settleRefusalAlert();
+      if (!outcome.ok) {
+        const first = planned[0]?.edit;
+        const message = first?.op === 'set' ? queue.refusalAt(first.id, first.field) : null;
+        if (message !== null) {
+          isRefusalAlert.current = true;
+          setAlert(latest.current.t('refusal.kept', { first: message }));
+        }
+        return outcome;
+      }
       const { rejected } = outcome.result;
       const step = stepFromBatch(planned, outcome.result);
       if (step !== null) stack.push(step);
@@ -172,14 +200,31 @@ export function useSheetEdits<Row>({ client, access, periodId, load, gridApi, on
       const notes = planned.map((p) => ('note' in p ? p.note : { row: 0, column: '', value: '' }));
       const all = withRejections({ edits: planned.map((p, i) => ({ ...p, note: notes[i] ?? { row: 0, column: '', value: '' } })), problems }, rejected);
       if (isBlock && all.length > 0) setReport({ problems: all, storedCount: planned.length - rejected.length });
-      else if (rejected.length > 0) setAlert(latest.current.t('batch.partlyRejected', { n: rejected.length, first: rejected[0]?.message ?? '' }));
+      else if (rejected.length > 0) {
+        isRefusalAlert.current = queue.hasRefusals();
+        setAlert(latest.current.t(isRefusalAlert.current ? 'refusal.kept' : 'batch.partlyRejected', { n: rejected.length, first: rejected[0]?.message ?? '' }));
+      }
+      // A refused value may be right once another cell of its row changed (the discovery
+      // date moved before the elimination date): it is sent again as the user's typing.
+      const ids = rejected.length > 0 ? [] : [...new Set(planned.flatMap((p) => (p.edit.op === 'set' ? [p.edit.id] : [])))];
+      const retry = ids.flatMap((id) => queue.refusalsIn(id).map(({ field, value }): PlannedEdit => ({ edit: { sheet: access.sheet, op: 'set', id, field, value }, oldValue: queue.savedValue(id, field) })));
+      if (retry.length > 0) void commitRef.current('typing', retry);
       return outcome;
     },
-    [queue, stack, markSaved],
+    [queue, stack, markSaved, settleRefusalAlert, access],
   );
+  const commitRef = useRef(commit);
+  useEffect(() => {
+    commitRef.current = commit;
+  }, [commit]);
 
   const replay = useCallback(
     async (direction: 'undo' | 'redo') => {
+      // Undo first takes back a refused value still shown in its cell (it was never stored).
+      if (direction === 'undo' && queue.dropLastRefusal()) {
+        settleRefusalAlert();
+        return;
+      }
       const step = direction === 'undo' ? stack.nextUndo() : stack.nextRedo();
       if (step === null) {
         setAlert(latest.current.t(direction === 'undo' ? 'undo.nothing' : 'undo.nothingRedo'));
@@ -198,7 +243,7 @@ export function useSheetEdits<Row>({ client, access, periodId, load, gridApi, on
       else stack.markRedone(step);
       markSaved(edits.flatMap((e) => (e.op === 'set' ? [{ id: e.id, field: e.field }] : [])));
     },
-    [queue, stack, markSaved],
+    [queue, stack, markSaved, settleRefusalAlert],
   );
 
   const flushDeferred = useCallback(() => {

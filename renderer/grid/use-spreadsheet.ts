@@ -105,6 +105,7 @@ export function useSpreadsheet<Row>(config: SpreadsheetConfig<Row>): Spreadsheet
       isSaved,
       isInRange,
       onInvalid: setInvalidMessage,
+      refusalAt: (id, field) => queue.refusalAt(id, field),
     }),
     [queue, isSaved, isInRange],
   );

@@ -24,6 +24,9 @@ const vi = {
     failed: 'Không lưu được: {{message}}',
     partlyRejected: 'Có {{n}} thay đổi không được lưu: {{first}}',
   },
+  refusal: {
+    kept: 'Chưa lưu: {{first}} Giá trị vừa nhập vẫn ở trong ô tô đỏ: hãy sửa lại, hoặc nhấn Ctrl+Z để trả về giá trị đã lưu.',
+  },
   classification: {
     computedClass: 'Phân loại tính được',
     criteria: 'Tiêu chí',
@@ -119,6 +122,9 @@ const en: GridMessages = {
   batch: {
     failed: 'Not saved: {{message}}',
     partlyRejected: '{{n}} changes were not saved: {{first}}',
+  },
+  refusal: {
+    kept: 'Not saved: {{first}} What you entered stays in the red cell: correct it, or press Ctrl+Z to bring back the saved value.',
   },
   classification: {
     computedClass: 'Computed class',

@@ -81,3 +81,66 @@ test('1. rows copied from Excel and pasted on the blank row of Mô hình become 
     ['Điểm tư vấn xã Kim Chung', null, '017'],
   ]);
 });
+
+type Hotspot = { id: string; values: Record<string, unknown> };
+const HOTSPOT_NEW_ROW = '__new__';
+
+/** Moves along the row with Tab, as a user does, until the cell is in view; then types into it. */
+async function typeAt(page: Page, rowId: string, startColId: string, colId: string, text: string): Promise<void> {
+  const target = cell(page, rowId, colId);
+  await cell(page, rowId, startColId).click();
+  for (let i = 0; i < 40 && !(await target.isVisible()); i += 1) await page.keyboard.press('Tab');
+  await target.click();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+async function newHotspot(page: Page, commune: string): Promise<Hotspot> {
+  await cell(page, HOTSPOT_NEW_ROW, 'commune_code').click();
+  await page.keyboard.type(commune);
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await api<{ rows: Hotspot[] }>('hotspots.list', { periodId: '2025-Q3', isRemovedIncluded: false })).rows.length).toBe(1);
+  const [row] = (await api<{ rows: Hotspot[] }>('hotspots.list', { periodId: '2025-Q3', isRemovedIncluded: false })).rows;
+  if (row === undefined) throw new Error('hotspot not stored');
+  return row;
+}
+
+async function storedHotspot(id: string): Promise<Record<string, unknown>> {
+  const { rows } = await api<{ rows: Hotspot[] }>('hotspots.list', { periodId: '2025-Q3', isRemovedIncluded: false });
+  return rows.find((r) => r.id === id)?.values ?? {};
+}
+
+test('3. an elimination date before the discovery stays in its cell, marked, until fixed or undone', async ({ page }) => {
+  await openSheet(page, 'hotspots');
+  const spot = await newHotspot(page, 'Xã Kim Chung');
+  await typeAt(page, spot.id, 'commune_code', 'discovered_date', '10/05/2025');
+  await expect.poll(async () => (await storedHotspot(spot.id))['discovered_date']).toBe('2025-05-10');
+
+  // A wrong elimination date: refused, but what was typed is still there, red, with the sentence.
+  await typeAt(page, spot.id, 'commune_code', 'eliminated_date', '01/03/2025');
+  const eliminated = cell(page, spot.id, 'eliminated_date');
+  await expect(eliminated).toHaveText('01/03/2025');
+  await expect(eliminated).toHaveClass(/cell-refused/u);
+  const alert = page.getByRole('tabpanel', { name: 'Điểm, tụ điểm' }).getByRole('alert');
+  await expect(alert).toContainText('Ngày triệt xóa 01/03/2025 ở trước ngày phát hiện 10/05/2025');
+  await expect(alert).toContainText('Ctrl+Z');
+  await shot(page, '3-refused-kept');
+  expect((await storedHotspot(spot.id))['eliminated_date']).toBeNull();
+
+  // The discovery date was the wrong one: once it is fixed the kept date is stored and the message goes by itself.
+  await typeAt(page, spot.id, 'commune_code', 'discovered_date', '01/02/2025');
+  await expect.poll(async () => (await storedHotspot(spot.id))['eliminated_date']).toBe('2025-03-01');
+  await expect(eliminated).not.toHaveClass(/cell-refused/u);
+  await expect(alert).toHaveCount(0);
+
+  // Another wrong date, then Ctrl+Z: the stored date comes back and the message goes.
+  await typeAt(page, spot.id, 'commune_code', 'eliminated_date', '01/01/2025');
+  await expect(eliminated).toHaveClass(/cell-refused/u);
+  await expect(alert).toBeVisible();
+  await page.keyboard.press('Control+z');
+  await expect(eliminated).toHaveText('01/03/2025');
+  await expect(eliminated).not.toHaveClass(/cell-refused/u);
+  await expect(alert).toHaveCount(0);
+  expect((await storedHotspot(spot.id))['eliminated_date']).toBe('2025-03-01');
+  await shot(page, '3-refused-undone');
+});
