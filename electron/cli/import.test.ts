@@ -108,7 +108,8 @@ describe('pcmt import', () => {
     const wrong = await run('import', moved, '--sheet', 'hotspots', '--workspace', ws, '--key', 'commune_code,adress', '--lang', 'en');
     expect(wrong.code).toBe(2);
     expect(wrong.err).toContain('--key “commune_code,adress” is not valid');
-  });
+    // Six runs of pcmt import: more than the default 5 s on a loaded machine.
+  }, 60_000);
 
   it('gives a sentence for random bytes named .xlsx (exit 1) and stores nothing', async () => {
     const junk = path.join(dir, 'khong-phai-excel.xlsx');
@@ -117,6 +118,20 @@ describe('pcmt import', () => {
     const result = await run('import', junk, '--sheet', 'hotspots', '--workspace', ws, '--yes');
     expect(result.code).toBe(1);
     expect(result.err).toContain('khong-phai-excel.xlsx');
+    expect(count('SELECT count(*) AS n FROM history')).toBe(before);
+  });
+
+  it('refuses a 200 MB CSV by its size, before reading it (exit 1, a sentence, memory bounded, nothing stored)', async () => {
+    const huge = path.join(dir, 'so-theo-doi-200mb.csv');
+    fs.writeFileSync(huge, 'Xã, thị trấn;Địa chỉ cụ thể;Ngày phát hiện\r\n');
+    // Sparse: the test never holds or writes 200 MB.
+    fs.truncateSync(huge, 200 * 1024 * 1024);
+    const before = count('SELECT count(*) AS n FROM history');
+    const rss = process.memoryUsage().rss;
+    const result = await run('import', huge, '--sheet', 'hotspots', '--workspace', ws, '--yes');
+    expect(process.memoryUsage().rss - rss).toBeLessThan(50 * 1024 * 1024);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('Tệp “so-theo-doi-200mb.csv” quá lớn (200 MB, tối đa 50 MB)');
     expect(count('SELECT count(*) AS n FROM history')).toBe(before);
   });
 

@@ -3,6 +3,7 @@
  * and the limits a file must stay within before anything parses it. Kept in shared/ so
  * the renderer can state the limits and later show previews of the same shapes.
  */
+import { AppError } from '../errors';
 
 export type SpreadsheetFormat = 'xlsx' | 'xls' | 'ods' | 'csv';
 
@@ -47,3 +48,14 @@ export const RATIO_CHECK_FROM_BYTES = 10 * MB;
 export const PARSE_HEAP_LIMIT_MB = 768;
 /** The parser's worker is stopped after this long. */
 export const PARSE_TIME_LIMIT_MS = 60_000;
+
+/**
+ * The size rule of every spreadsheet read (unit lists, imports), checked before a byte
+ * of the file is read — by the services, and by the wizard before the browser loads it.
+ */
+export function checkSpreadsheetSize(size: number, file: string): void {
+  if (size === 0) throw new AppError('SPREADSHEET_EMPTY', { file });
+  if (size > MAX_SPREADSHEET_BYTES) {
+    throw new AppError('SPREADSHEET_FILE_TOO_LARGE', { file, sizeMb: Math.ceil(size / MB), maxMb: MAX_SPREADSHEET_BYTES / MB });
+  }
+}

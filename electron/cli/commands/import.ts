@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportAnalysis, ImportProblem } from '../../../shared/api/import-types';
 import type { SheetName } from '../../../shared/api/register-types';
+import { checkSpreadsheetSize } from '../../../shared/domain/spreadsheet';
 import { cliImportMessage } from '../../../shared/i18n/cli-import-messages';
 import type { Language } from '../../../shared/i18n/format';
 import { openServices } from '../../services/index';
@@ -34,6 +35,15 @@ function headerRowOf(value: string | undefined, language: Language): number | nu
   if (value === undefined) return null;
   if (!/^[1-9]\d{0,6}$/u.test(value)) throw new CliError(cliImportMessage(language, 'headerRowInvalid', { value: value.slice(0, 40) }));
   return Number(value);
+}
+
+/** The file's size, or null when it cannot be read (readListFile then says why). */
+function fileSize(file: string): number | null {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return null;
+  }
 }
 
 /** `--key commune_code,address`: field keys of the sheet, each once; absent: the sheet's usual key. */
@@ -111,8 +121,11 @@ export const importCommand: Command = {
     const headerRow = headerRowOf(optionText(args, 'header-row'), language);
     const mapping = readMapping(optionText(args, 'mapping'), language);
     const keyFields = keyFieldsOf(optionText(args, 'key'), sheet, language);
-    const bytes = Buffer.from(readListFile(file, language));
     const name = path.basename(file);
+    // A file over the limit is refused by its size, before a byte of it is read into memory.
+    const size = fileSize(file);
+    if (size !== null) checkSpreadsheetSize(size, name);
+    const bytes = Buffer.from(readListFile(file, language));
     const services = openServices({ workspacePath: workspaceOption(args), hostKind: 'cli', languageOverride: language, isCreateAllowed: false });
     try {
       const ws = services.workspace;

@@ -5,14 +5,13 @@
  */
 import * as XLSX from 'xlsx';
 import { parseCsv } from '../../../shared/domain/csv';
-import { MAX_SPREADSHEET_BYTES, type RawCell, type SheetData, type SpreadsheetData, type SpreadsheetFormat } from '../../../shared/domain/spreadsheet';
+import { checkSpreadsheetSize, type RawCell, type SheetData, type SpreadsheetData, type SpreadsheetFormat } from '../../../shared/domain/spreadsheet';
 import { AppError, isAppError } from '../../../shared/errors';
 import { verifyZip } from './safe-zip';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const EMPTY_ZIP_MAGIC = [0x50, 0x4b, 0x05, 0x06];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-const MB = 1024 * 1024;
 
 export type Progress = (fraction: number) => void;
 
@@ -36,12 +35,8 @@ export function isWorkbookBytes(bytes: Uint8Array): boolean {
   return startsWith(bytes, ZIP_MAGIC) || startsWith(bytes, EMPTY_ZIP_MAGIC) || startsWith(bytes, OLE_MAGIC);
 }
 
-export function checkSize(size: number, file: string): void {
-  if (size === 0) throw new AppError('SPREADSHEET_EMPTY', { file });
-  if (size > MAX_SPREADSHEET_BYTES) {
-    throw new AppError('SPREADSHEET_FILE_TOO_LARGE', { file, sizeMb: Math.ceil(size / MB), maxMb: MAX_SPREADSHEET_BYTES / MB });
-  }
-}
+/** The size rule (shared/domain/spreadsheet.ts), under the name the readers use. */
+export const checkSize = checkSpreadsheetSize;
 
 function zipFormat(names: string[], file: string): SpreadsheetFormat {
   if (names.includes('xl/workbook.xml') || names.includes('xl/workbook.bin')) return 'xlsx';

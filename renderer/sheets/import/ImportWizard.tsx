@@ -4,6 +4,9 @@ import type { ImportAnalysis, ImportApplyResult } from '../../../shared/api/impo
 import type { SheetName } from '../../../shared/api/register-types';
 import { COMMUNE_STATUS_FIELDS } from '../../../shared/domain/commune-status';
 import type { FieldDef } from '../../../shared/domain/fields';
+import { checkSpreadsheetSize } from '../../../shared/domain/spreadsheet';
+import { isAppError } from '../../../shared/errors';
+import { errorMessage } from '../../../shared/i18n/messages';
 import { HOTSPOT_FIELDS } from '../../../shared/domain/hotspot';
 import { MODEL_SITE_FIELDS } from '../../../shared/domain/model-site';
 import type { Language } from '../../../shared/i18n/format';
@@ -39,6 +42,7 @@ export function ImportWizard({ sheet, periodId, language, onApplied, onClose }: 
   const [choices, setChoices] = useState<ImportChoices>(NO_CHOICES);
   const [headerText, setHeaderText] = useState('');
   const [applyError, setApplyError] = useState<unknown>(null);
+  const [sizeError, setSizeError] = useState<string | null>(null);
   const [isApplying, setApplying] = useState(false);
   const defs = useMemo(() => new Map(DEFS[sheet].map((d) => [d.key, d])), [sheet]);
   const [refNames, setRefNames] = useState<RefNames>({});
@@ -67,6 +71,15 @@ export function ImportWizard({ sheet, periodId, language, onApplied, onClose }: 
 
   const chooseFile = async (picked: File | undefined) => {
     if (!picked) return;
+    setSizeError(null);
+    // Said before the browser loads the file: a 200 MB file would otherwise be read, encoded and sent first.
+    try {
+      checkSpreadsheetSize(picked.size, picked.name);
+    } catch (caught) {
+      if (!isAppError(caught)) throw caught;
+      setSizeError(errorMessage(caught.code, caught.params, language));
+      return;
+    }
     const chosen = { fileName: picked.name, bytesBase64: bytesToBase64(new Uint8Array(await picked.arrayBuffer())) };
     setFile(chosen);
     setChoices(NO_CHOICES);
@@ -164,6 +177,11 @@ export function ImportWizard({ sheet, periodId, language, onApplied, onClose }: 
         <p className="import-busy" role="status" data-testid="import-busy">
           {state.progress > 0 ? <progress value={state.progress} max={1} data-testid="import-progress" /> : <progress />}{' '}
           {state.progress >= 1 ? t('checking', { file: file.fileName }) : t('reading', { file: file.fileName, percent: Math.round(state.progress * 100) })}
+        </p>
+      )}
+      {sizeError !== null && (
+        <p className="edit-problem" role="alert" data-testid="import-error">
+          {t('failed', { message: sizeError })}
         </p>
       )}
       {error !== null && (
