@@ -11,6 +11,7 @@ import { HistorySheet } from '../sheets/history/HistorySheet';
 import { RecordHistoryDialog } from '../sheets/history/RecordHistoryDialog';
 import { LazyIndicatorsSheet } from '../sheets/indicators/LazyIndicatorsSheet';
 import { ModelSitesSheet } from '../sheets/model-sites/ModelSitesSheet';
+import { ReportSheet } from '../sheets/report/ReportSheet';
 import { ProblemsContext } from '../problems/problems-context';
 import { ProblemsPanel } from '../problems/ProblemsPanel';
 import { useProblems } from '../problems/use-problems';
@@ -125,6 +126,7 @@ export function MainScreen({ office, userName }: Props) {
           {panel('modelSites', () => <ModelSitesSheet key={dataVersion} periodId={periodId} officeCode={office.code} isLocked={lock.isLocked} language={language} />)}
           {panel('history', () => <HistorySheet key={dataVersion} isActive={tab === 'history'} language={language} />)}
           {panel('indicators', () => <LazyIndicatorsSheet key={dataVersion} periodId={periodId} language={language} isActive={tab === 'indicators'} />)}
+          {panel('report', () => <ReportSheet key={dataVersion} periodId={periodId} isActive={tab === 'report'} />)}
           {panel('exchange', () => <ExchangeSheet periodId={periodId} isActive={tab === 'exchange'} language={language} onPeriodLocked={lock.refresh} />)}
           {panel('consolidated', () => <ConsolidatedSheet periodId={periodId} isActive={tab === 'consolidated'} language={language} />)}
           <ProblemsPanel problems={problems} periodId={periodId} periodText={periodText} onShowSheet={(sheet) => chooseTab(sheet === 'communeStatuses' ? 'communes' : sheet)} />

@@ -1,5 +1,5 @@
 /** The sheets of the main screen, in tab order. */
-export const SHEET_TABS = ['communes', 'hotspots', 'modelSites', 'history', 'indicators', 'exchange', 'consolidated'] as const;
+export const SHEET_TABS = ['communes', 'hotspots', 'modelSites', 'history', 'indicators', 'report', 'exchange', 'consolidated'] as const;
 export type SheetTab = (typeof SHEET_TABS)[number];
 
 /** data-testid of each tab (tests address tabs without depending on the language). */
@@ -9,6 +9,7 @@ export const TAB_TEST_IDS: Record<SheetTab, string> = {
   modelSites: 'tab-model-sites',
   history: 'tab-history',
   indicators: 'tab-indicators',
+  report: 'tab-report',
   exchange: 'tab-exchange',
   consolidated: 'tab-consolidated',
 };

@@ -118,6 +118,7 @@ export const en: Messages = {
     modelSites: 'Model sites',
     history: 'History',
     indicators: 'Indicators',
+    report: 'Report',
     exchange: 'Send / receive',
     consolidated: 'Consolidated',
   },

@@ -10,13 +10,14 @@ import { consolidationResources, type ConsolidationMessages } from './consolidat
 import { en } from './en';
 import { gridResources, type GridMessages } from './grid';
 import { indicatorResources, type IndicatorMessages } from './indicators';
+import { reportResources, type ReportMessages } from './report';
 import { sheetImportResources, type SheetImportMessages } from './sheet-import';
 import { vi, type Messages } from './vi';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages; grid: GridMessages; indicators: IndicatorMessages; consolidation: ConsolidationMessages; sheetImport: SheetImportMessages };
+    resources: { translation: Messages; grid: GridMessages; indicators: IndicatorMessages; consolidation: ConsolidationMessages; sheetImport: SheetImportMessages; report: ReportMessages };
   }
 }
 
@@ -24,8 +25,8 @@ export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   resources: {
-    vi: { translation: vi, grid: gridResources.vi, indicators: indicatorResources.vi, consolidation: consolidationResources.vi, sheetImport: sheetImportResources.vi },
-    en: { translation: en, grid: gridResources.en, indicators: indicatorResources.en, consolidation: consolidationResources.en, sheetImport: sheetImportResources.en },
+    vi: { translation: vi, grid: gridResources.vi, indicators: indicatorResources.vi, consolidation: consolidationResources.vi, sheetImport: sheetImportResources.vi, report: reportResources.vi },
+    en: { translation: en, grid: gridResources.en, indicators: indicatorResources.en, consolidation: consolidationResources.en, sheetImport: sheetImportResources.en, report: reportResources.en },
   },
   lng: 'vi',
   fallbackLng: 'vi',

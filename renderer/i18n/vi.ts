@@ -116,6 +116,7 @@ export const vi = {
     modelSites: 'Mô hình',
     history: 'Lịch sử',
     indicators: 'Chỉ tiêu',
+    report: 'Báo cáo',
     exchange: 'Gửi / nhận',
     consolidated: 'Tổng hợp',
   },
