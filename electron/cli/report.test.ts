@@ -106,6 +106,10 @@ function expectReportText(pdf: string): void {
   }
   expect(text).not.toContain('MẬT');
   expect(text).not.toContain('Bãi đất trống ven đê');
+  // Page numbers from page 2, at the top (Appendix I): page 1 starts with the header block.
+  const firstLine = (page: number): string => execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-layout', pdf, '-'], { encoding: 'utf8' }).trim().split('\n')[0]?.trim() ?? '';
+  expect(firstLine(1)).toMatch(/^ỦY BAN NHÂN DÂN/u);
+  expect(firstLine(2)).toBe('2');
 }
 
 describe('pcmt report', () => {
