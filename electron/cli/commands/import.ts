@@ -15,7 +15,7 @@ import { checkSpreadsheetSize } from '../../../shared/domain/spreadsheet';
 import { cliImportMessage } from '../../../shared/i18n/cli-import-messages';
 import type { Language } from '../../../shared/i18n/format';
 import { openServices } from '../../services/index';
-import { analyzeImport, applyImport, type ImportRequest } from '../../services/sheet-import/import-service';
+import { analyzeImport, applyImportWithPreview, type ImportRequest } from '../../services/sheet-import/import-service';
 import { headerKey, IMPORT_SPECS } from '../../services/sheet-import/sheet-fields';
 import { optionText } from '../args';
 import { CliError, type CliContext, type CliIo, type Command } from '../context';
@@ -130,9 +130,10 @@ export const importCommand: Command = {
     try {
       const ws = services.workspace;
       const base: ImportRequest = { sheet, periodId, file: { fileName: name, bytesBase64: bytes.toString('base64') }, sheetName: optionText(args, 'sheet-name') ?? null, headerRow, mapping: null, keyFields };
-      const first = await analyzeImport(ws, base);
-      const request = mapping === null ? base : { ...base, mapping: choicesFor(first, mapping, language) };
-      const analysis = mapping === null ? first : await analyzeImport(ws, request);
+      const isApply = args.options.has('yes');
+      // MAP.json names headers, so the file is read once to find them; otherwise one pass previews (and applies).
+      const request = mapping === null ? base : { ...base, mapping: choicesFor(await analyzeImport(ws, base), mapping, language) };
+      const { analysis, applied } = isApply ? await applyImportWithPreview(ws, request) : { analysis: await analyzeImport(ws, request), applied: null };
       const isJson = args.options.has('json');
       const problems = [...analysis.fileProblems, ...analysis.rows.flatMap((r) => r.problems)];
       const isRefused = analysis.counts.refused > 0 || analysis.fileProblems.length > 0;
@@ -141,12 +142,11 @@ export const importCommand: Command = {
         printProblems(io, language, problems);
       }
       let exit = isRefused ? 1 : 0;
-      if (!args.options.has('yes')) {
+      if (!isApply) {
         if (!isJson) io.out(cliImportMessage(language, isRefused ? 'dryRunRefused' : 'dryRunOk'));
       } else if (isRefused) {
         if (!isJson) io.err(cliImportMessage(language, 'refused'));
-      } else {
-        const applied = await applyImport(ws, request);
+      } else if (applied) {
         const { added, changed, unchanged } = applied.counts;
         if (!isJson) io.out(added + changed === 0 ? cliImportMessage(language, 'nothingChanged', { file: name }) : cliImportMessage(language, 'applied', { file: name, added, changed, unchanged }));
         exit = 0;

@@ -157,15 +157,24 @@ export async function analyzeImport(ws: Workspace, req: ImportRequest, options: 
   return evaluate(ws, req, prepared, false).analysis;
 }
 
-/** Applies the import whole, or refuses it whole when any row (or the file) has an error. */
-export async function applyImport(ws: Workspace, req: ImportRequest, options: ReadOptions = {}): Promise<ImportApplyResult> {
+/**
+ * Applies the import whole, or stores nothing when any row (or the file) has an error,
+ * and says which in one pass: the preview of every row, and what was applied (null when
+ * refused). For a caller that shows the preview of what it applies (pcmt import --yes).
+ */
+export async function applyImportWithPreview(ws: Workspace, req: ImportRequest, options: ReadOptions = {}): Promise<{ analysis: ImportAnalysis; applied: ImportApplyResult | null }> {
   const prepared = await prepareImport(ws, req, language(ws), options);
   checkNotCancelled(req, options);
   const { analysis, ops, batchId } = evaluate(ws, req, prepared, true);
+  const isRefused = analysis.counts.refused > 0 || prepared.fileProblems.length > 0;
+  return { analysis, applied: isRefused ? null : { counts: analysis.counts, batchId, ops } };
+}
+
+/** Applies the import whole, or refuses it whole when any row (or the file) has an error. */
+export async function applyImport(ws: Workspace, req: ImportRequest, options: ReadOptions = {}): Promise<ImportApplyResult> {
+  const { analysis, applied } = await applyImportWithPreview(ws, req, options);
+  if (applied) return applied;
   const { counts } = analysis;
-  if (counts.refused > 0 || prepared.fileProblems.length > 0) {
-    const first = [...prepared.fileProblems, ...analysis.rows.flatMap((r) => r.problems)].find((p) => p.severity === 'error');
-    throw new AppError('IMPORT_REFUSED', { file: req.file.fileName, count: counts.refused, row: first?.row ?? 0, message: (first?.message ?? '').slice(0, 300) });
-  }
-  return { counts, batchId, ops };
+  const first = [...analysis.fileProblems, ...analysis.rows.flatMap((r) => r.problems)].find((p) => p.severity === 'error');
+  throw new AppError('IMPORT_REFUSED', { file: req.file.fileName, count: counts.refused, row: first?.row ?? 0, message: (first?.message ?? '').slice(0, 300) });
 }
