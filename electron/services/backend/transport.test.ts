@@ -63,7 +63,8 @@ describe('frames', () => {
   });
 });
 
-describe('the backend in a worker thread', () => {
+// Each test starts one or two worker threads that load the services through tsx: seconds each on a loaded machine.
+describe('the backend in a worker thread', { timeout: 120_000 }, () => {
   it('answers exactly what dispatch answers in-process: data, validation errors, unknown methods', async () => {
     const file = workspace();
     const open: BackendOpenOptions = { workspacePath: file, isCreateAllowed: true, hostKind: 'electron' };
