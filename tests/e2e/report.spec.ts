@@ -71,9 +71,21 @@ test('the Báo cáo tab previews the report, saves its fields and downloads the 
   expect(bytes.length).toBeGreaterThan(5_000);
   await expect(page.getByTestId('report-status')).toHaveText('Đã tạo tệp BaoCao_017_2025-Q2.docx.');
 
+  const pdfDownloading = page.waitForEvent('download');
+  await page.getByTestId('report-pdf').click();
+  const pdf = await pdfDownloading;
+  expect(pdf.suggestedFilename()).toBe('BaoCao_017_2025-Q2.pdf');
+  const pdfPath = path.join(path.dirname(workspace), 'downloaded.pdf');
+  await pdf.saveAs(pdfPath);
+  expect(fs.readFileSync(pdfPath).subarray(0, 5).toString()).toBe('%PDF-');
+
+  // Unsaved typing survives a reload of the preview (here: ticking the hotspot list).
+  await page.getByTestId('report-situation').fill('Tình hình cơ bản ổn định.');
+
   // With the hotspot list the preview carries the MẬT mark and the addresses.
   await page.getByTestId('report-with-hotspots').check();
   await expect(preview).toContainText('MẬT');
+  await expect(page.getByTestId('report-situation')).toHaveValue('Tình hình cơ bản ổn định.');
   await expect(preview).toContainText('Bãi đất trống ven đê, thôn Lỗ Khê');
   await page.getByTestId('report-with-hotspots').uncheck();
   await expect(preview).not.toContainText('Bãi đất trống');

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportFormat, ReportModel, ReportSettings } from '../../../shared/api/report-types';
 import { useClient } from '../../app/client-context';
@@ -32,6 +32,9 @@ export function ReportSheet({ periodId, isActive }: Props) {
   const [status, setStatus] = useState<Status>(null);
   const [isWorking, setWorking] = useState(false);
   const isDirty = model !== null && draft !== null && JSON.stringify(model.settings) !== JSON.stringify(draft);
+  // Read by the loading effect: a reload (another period part, the hotspot choice, saves elsewhere) keeps unsaved typing.
+  const dirtyDraft = useRef<ReportSettings | null>(null);
+  dirtyDraft.current = isDirty ? draft : null;
 
   useEffect(() => {
     let isCurrent = true;
@@ -40,7 +43,7 @@ export function ReportSheet({ periodId, isActive }: Props) {
       .then((next) => {
         if (!isCurrent) return;
         setModel(next);
-        setDraft(next.settings);
+        setDraft(dirtyDraft.current ?? next.settings);
       })
       .catch((error: unknown) => {
         if (isCurrent) setStatus({ text: t('failed', { message: errorText(error, tc) }), isError: true });
