@@ -79,8 +79,7 @@ function dataTable(doc: Doc, t: ReportTable): void {
   const size = 12;
   const height = (cells: readonly string[], font: FontName): number =>
     Math.max(...cells.map((c, i) => doc.font(font).fontSize(size).heightOfString(c || ' ', { width: (widths[i] ?? 0) - 2 * pad }))) + 2 * pad;
-  const drawRow = (cells: readonly string[], font: FontName): void => {
-    const h = height(cells, font);
+  const drawRow = (cells: readonly string[], font: FontName, h: number): void => {
     const y = doc.y;
     let x = MARGIN.left;
     cells.forEach((c, i) => {
@@ -92,15 +91,19 @@ function dataTable(doc: Doc, t: ReportTable): void {
     });
     doc.y = y + h;
   };
-  ensureSpace(doc, height(t.columns, 'B') + (t.rows[0] === undefined ? 0 : height(t.rows[0], 'R')));
-  drawRow(t.columns, 'B');
-  for (const row of t.rows) {
-    if (doc.y + height(row, 'R') > BOTTOM) {
+  // Each height once: heightOfString lays the text out, the costly part of a table.
+  const headerHeight = height(t.columns, 'B');
+  const heights = t.rows.map((row) => height(row, 'R'));
+  ensureSpace(doc, headerHeight + (heights[0] ?? 0));
+  drawRow(t.columns, 'B', headerHeight);
+  t.rows.forEach((row, i) => {
+    const h = heights[i] ?? 0;
+    if (doc.y + h > BOTTOM) {
       doc.addPage();
-      drawRow(t.columns, 'B');
+      drawRow(t.columns, 'B', headerHeight);
     }
-    drawRow(row, 'R');
-  }
+    drawRow(row, 'R', h);
+  });
   doc.y += 8;
 }
 
