@@ -139,7 +139,8 @@ export function fieldColumn<Row>(def: FieldDef, access: RowAccess<Row>, language
     // double-click, F2 or Enter open the drop-down.
     cellEditorSelector: (p: ICellEditorParams<Row, CellValue>) => {
       const values = choices();
-      if (values === null || isPrintable(p.eventKey)) return { component: 'agTextCellEditor', params: textEditorParams };
+      // Backspace empties the cell to type a new label, as in Excel.
+      if (values === null || isPrintable(p.eventKey) || p.eventKey === 'Backspace') return { component: 'agTextCellEditor', params: textEditorParams };
       return { component: 'agSelectCellEditor', params: { values } };
     },
     filterValueGetter: isNumber ? undefined : (p) => format(p.data ? access.valueOf(p.data, key) : null),

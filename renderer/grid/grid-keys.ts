@@ -8,7 +8,9 @@ export type GridCommand =
   | { kind: 'redo' }
   | { kind: 'fill' }
   | { kind: 'clear' }
-  | { kind: 'extend'; dRow: number; dCol: number };
+  | { kind: 'extend'; dRow: number; dCol: number }
+  /** Ctrl+Home: the first cell of the sheet; Ctrl+End: the last cell of the last row. */
+  | { kind: 'jump'; to: 'start' | 'end' };
 
 export type KeyInfo = { key: string; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean };
 
@@ -26,7 +28,9 @@ export function commandOf(e: KeyInfo): GridCommand | null {
   if (isCtrl && key === 'z') return e.shiftKey ? { kind: 'redo' } : { kind: 'undo' };
   if (isCtrl && key === 'y' && !e.shiftKey) return { kind: 'redo' };
   if (isCtrl && key === 'd' && !e.shiftKey) return { kind: 'fill' };
-  if (!isCtrl && !e.altKey && !e.shiftKey && (key === 'Delete' || key === 'Backspace')) return { kind: 'clear' };
+  // Backspace is not here: as in Excel it starts editing with an empty cell (Esc restores it).
+  if (!isCtrl && !e.altKey && !e.shiftKey && key === 'Delete') return { kind: 'clear' };
+  if (isCtrl && !e.shiftKey && (key === 'Home' || key === 'End')) return { kind: 'jump', to: key === 'Home' ? 'start' : 'end' };
   const arrow = ARROWS[key];
   if (arrow && e.shiftKey && !isCtrl && !e.altKey) return { kind: 'extend', dRow: arrow[0], dCol: arrow[1] };
   return null;

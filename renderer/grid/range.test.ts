@@ -32,12 +32,13 @@ describe('grid keys', () => {
     expect(commandOf(key('y', { ctrlKey: true }))).toEqual({ kind: 'redo' });
     expect(commandOf(key('d', { ctrlKey: true }))).toEqual({ kind: 'fill' });
     expect(commandOf(key('Delete'))).toEqual({ kind: 'clear' });
-    expect(commandOf(key('Backspace'))).toEqual({ kind: 'clear' });
+    expect(commandOf(key('Home', { ctrlKey: true }))).toEqual({ kind: 'jump', to: 'start' });
+    expect(commandOf(key('End', { ctrlKey: true }))).toEqual({ kind: 'jump', to: 'end' });
     expect(commandOf(key('ArrowDown', { shiftKey: true }))).toEqual({ kind: 'extend', dRow: 1, dCol: 0 });
   });
 
   it('leaves plain typing, arrows, copy and paste to the grid and the browser', () => {
-    for (const k of [key('a'), key('ArrowDown'), key('c', { ctrlKey: true }), key('v', { ctrlKey: true }), key('Enter'), key('F2')]) {
+    for (const k of [key('a'), key('ArrowDown'), key('c', { ctrlKey: true }), key('v', { ctrlKey: true }), key('Enter'), key('F2'), key('Backspace')]) {
       expect(commandOf(k)).toBeNull();
     }
   });

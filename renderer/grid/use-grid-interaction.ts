@@ -38,7 +38,8 @@ export type GridInteraction = {
 
 const isFormField = (target: EventTarget) => target instanceof HTMLElement && target.closest('input, textarea, select, .ag-popup') !== null;
 /** Keys that start editing a cell; Enter moves down (enterNavigatesVertically) and Space may toggle selection. */
-const isEditStartKey = (e: KeyboardEvent<HTMLElement>) => !e.ctrlKey && !e.metaKey && !e.altKey && ((e.key.length === 1 && e.key !== ' ') || e.key === 'F2');
+const isEditStartKey = (e: KeyboardEvent<HTMLElement>) => !e.ctrlKey && !e.metaKey && !e.altKey && ((e.key.length === 1 && e.key !== ' ') || e.key === 'F2' || e.key === 'Backspace');
+const isPlainKey = (e: KeyboardEvent<HTMLElement>, key: string) => e.key === key && !e.ctrlKey && !e.metaKey && !e.altKey && !e.shiftKey;
 /** A column the user could edit were the period not locked. */
 const isEditableField = (fields: ReadonlyMap<string, FieldDef>, colId: string | null | undefined) => {
   const def = colId ? fields.get(colId) : undefined;
@@ -50,6 +51,8 @@ export function useGridInteraction<Row>(gridApi: RefObject<GridApi<Row> | null>,
   // Set by shift+click and shift+arrows: the next focus change extends instead of resetting.
   const keepAnchor = useRef(false);
   const isDragging = useRef(false);
+  // Excel's Tab run: Enter after Tabs along a row goes to the next row, in the column the run began.
+  const tabRun = useRef<{ row: number; colId: string } | null>(null);
 
   const setRange = useCallback(
     (next: CellRange | null) => {
@@ -95,10 +98,35 @@ export function useGridInteraction<Row>(gridApi: RefObject<GridApi<Row> | null>,
     [gridApi, current, edits, viewOptions],
   );
 
+  /** Tracks the Tab run; on Enter ending one, stores the edit and moves as Excel does. True when Enter was handled. */
+  const followTabRun = useCallback((e: KeyboardEvent<HTMLDivElement>, api: GridApi<Row>): boolean => {
+    const focused = api.getFocusedCell();
+    if (!focused || focused.rowPinned || (e.target instanceof HTMLElement && e.target.closest('.ag-popup') !== null)) return false;
+    if (isPlainKey(e, 'Tab')) {
+      if (tabRun.current?.row !== focused.rowIndex) tabRun.current = { row: focused.rowIndex, colId: focused.column.getColId() };
+      return false;
+    }
+    const run = tabRun.current;
+    if (!isPlainKey(e, 'Enter') || run === null || run.row !== focused.rowIndex || run.colId === focused.column.getColId()) {
+      if (e.key !== 'Shift' && !isPlainKey(e, 'Tab')) tabRun.current = null;
+      return false;
+    }
+    tabRun.current = null;
+    e.preventDefault();
+    e.stopPropagation();
+    api.stopEditing();
+    const next = Math.min(run.row + 1, api.getDisplayedRowCount() - 1);
+    api.ensureIndexVisible(next);
+    api.ensureColumnVisible(run.colId);
+    api.setFocusedCell(next, run.colId);
+    return true;
+  }, []);
+
   const onKeyDownCapture = useCallback(
     (e: KeyboardEvent<HTMLDivElement>) => {
       const api = gridApi.current;
-      if (!api || api.getEditingCells().length > 0 || isFormField(e.target)) return;
+      if (!api || (isFormField(e.target) && api.getEditingCells().length === 0)) return;
+      if (followTabRun(e, api) || api.getEditingCells().length > 0) return;
       const command = commandOf(e.nativeEvent);
       const { isLocked, fields } = viewOptions();
       if (command === null) {
@@ -115,6 +143,16 @@ export function useGridInteraction<Row>(gridApi: RefObject<GridApi<Row> | null>,
         void (command.kind === 'undo' ? edits.undo() : edits.redo());
       } else if (command.kind === 'fill' || command.kind === 'clear') {
         run(command.kind);
+      } else if (command.kind === 'jump') {
+        const columns = api.getAllDisplayedColumns().filter((c) => !c.getColId().startsWith('ag-Grid-'));
+        const column = command.to === 'start' ? columns[0] : columns.at(-1);
+        const row = command.to === 'start' ? 0 : api.getDisplayedRowCount() - 1;
+        if (!column || row < 0) return;
+        api.ensureIndexVisible(row);
+        // A pinned column is always in view; the sheet itself scrolls back to its start too.
+        const scrollTo = command.to === 'start' ? (columns.find((c) => !c.isPinned()) ?? column) : column;
+        api.ensureColumnVisible(scrollTo);
+        api.setFocusedCell(row, column);
       } else {
         const selection = current();
         if (!selection) return;
@@ -128,7 +166,7 @@ export function useGridInteraction<Row>(gridApi: RefObject<GridApi<Row> | null>,
         api.setFocusedCell(next.focus.row, column);
       }
     },
-    [gridApi, viewOptions, explainLocked, edits, run, current, setRange],
+    [gridApi, viewOptions, explainLocked, edits, run, current, setRange, followTabRun],
   );
 
   const onCopy = useCallback(

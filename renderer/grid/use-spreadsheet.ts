@@ -47,6 +47,12 @@ export type Spreadsheet<Row> = {
   clearInvalid: () => void;
   /** Says, in the sheet's alert, that the locked period cannot be edited. */
   explainLocked: () => void;
+  /**
+   * After the blank row became a record: the focus goes to that record — the cell the
+   * user has moved to (Tab), or the one right of the cell typed in (Enter) — so what is
+   * typed next lands in the record, not in a new blank row.
+   */
+  focusCreated: (id: string, editedColId: string) => void;
 };
 
 export function useSpreadsheet<Row>(config: SpreadsheetConfig<Row>): Spreadsheet<Row> {
@@ -110,5 +116,20 @@ export function useSpreadsheet<Row>(config: SpreadsheetConfig<Row>): Spreadsheet
     [queue, isSaved, isInRange],
   );
 
-  return { config, gridApi, edits, interaction, cellState, invalidMessage, clearInvalid: useCallback(() => setInvalidMessage(null), []), explainLocked };
+  const focusCreated = useCallback((id: string, editedColId: string) => {
+    const api = gridApi.current;
+    const node = api?.getRowNode(id);
+    const focused = api?.getFocusedCell();
+    // The user has already gone elsewhere (a click on another row): leave the focus there.
+    if (!api || !node || node.rowIndex === null || !focused?.rowPinned || api.getEditingCells().length > 0) return;
+    const columns = api.getAllDisplayedColumns();
+    const at = columns.findIndex((c) => c.getColId() === editedColId);
+    const movedTo = focused.column.getColId();
+    const column = movedTo !== editedColId ? focused.column : (columns[at + 1] ?? focused.column);
+    api.ensureIndexVisible(node.rowIndex);
+    api.ensureColumnVisible(column);
+    api.setFocusedCell(node.rowIndex, column);
+  }, []);
+
+  return { config, gridApi, edits, interaction, cellState, invalidMessage, clearInvalid: useCallback(() => setInvalidMessage(null), []), explainLocked, focusCreated };
 }

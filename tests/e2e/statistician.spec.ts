@@ -144,3 +144,60 @@ test('3. an elimination date before the discovery stays in its cell, marked, unt
   expect((await storedHotspot(spot.id))['eliminated_date']).toBe('2025-03-01');
   await shot(page, '3-refused-undone');
 });
+
+/** The focused cell is this one (AG Grid marks it; the test id names row and column). */
+async function expectFocus(page: Page, rowId: string, colId: string): Promise<void> {
+  await expect(cell(page, rowId, colId)).toHaveClass(/ag-cell-focus/u);
+}
+
+test('2. row entry: a new record keeps the focus, Enter ends a Tab run, Ctrl+Home/End, Backspace and Delete', async ({ page }) => {
+  await openSheet(page, 'model-sites');
+  // A new model: its name typed into the blank row, Tab, and the type typed next lands in that model.
+  await cell(page, MODEL_NEW_ROW, 'name').click();
+  await page.keyboard.type('CLB sau cai xã Xuân Nộn');
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('model-sites-count')).toHaveText('1 mô hình');
+  const [first] = await api<Site[]>('modelSites.list', { periodId: '2025-Q3', isRemovedIncluded: false });
+  if (first === undefined) throw new Error('model not stored');
+  await expectFocus(page, first.id, 'model_type');
+  await page.keyboard.type('CLB sau cai');
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await api<Site[]>('modelSites.list', { periodId: '2025-Q3', isRemovedIncluded: false })).map((s) => s.values['model_type'])).toEqual(['CLB_SAU_CAI']);
+  await expect(page.getByTestId('model-sites-count')).toHaveText('1 mô hình');
+
+  // A second model, named with Enter: the focus goes to its next cell.
+  await cell(page, MODEL_NEW_ROW, 'name').click();
+  await page.keyboard.type('Tổ tự quản thôn Đản Mỗ');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('model-sites-count')).toHaveText('2 mô hình');
+  const second = (await api<Site[]>('modelSites.list', { periodId: '2025-Q3', isRemovedIncluded: false })).find((s) => s.id !== first.id);
+  if (second === undefined) throw new Error('second model not stored');
+  await expectFocus(page, second.id, 'model_type');
+
+  // Tab, Tab along the first row, then Enter: the next row, in the column the run began.
+  await cell(page, first.id, 'model_type').click();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expectFocus(page, first.id, 'host_unit_code');
+  await page.keyboard.press('Enter');
+  await expectFocus(page, second.id, 'model_type');
+
+  // Ctrl+End: the last cell of the last row; Ctrl+Home: the first cell.
+  await page.keyboard.press('Control+End');
+  await expectFocus(page, second.id, 'note');
+  await page.keyboard.press('Control+Home');
+  await expectFocus(page, first.id, 'name');
+
+  // Backspace starts editing with an empty cell, Esc gives the value back; Delete clears it.
+  const type = cell(page, first.id, 'model_type');
+  await type.click();
+  await page.keyboard.press('Backspace');
+  await expect(type.locator('input')).toHaveValue('');
+  await shot(page, '2-backspace-editing');
+  await page.keyboard.press('Escape');
+  await expect(type).toHaveText('CLB sau cai');
+  await page.keyboard.press('Delete');
+  await expect(type).toHaveText('');
+  await expect.poll(async () => (await api<Site[]>('modelSites.list', { periodId: '2025-Q3', isRemovedIncluded: false })).find((s) => s.id === first.id)?.values['model_type']).toBeNull();
+  await shot(page, '2-row-entry');
+});

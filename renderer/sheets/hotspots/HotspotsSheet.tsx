@@ -56,7 +56,7 @@ export function HotspotsSheet({ periodId, isLocked, language }: Props) {
   const [hotspotRefs, setHotspotRefs] = useState<readonly RefOption[]>([]);
   const refs = useMemo(() => ({ commune: communes, hotspot: hotspotRefs }), [communes, hotspotRefs]);
   const sheet = useSpreadsheet({ client, access: hotspotAccess, periodId, isLocked, load, fields: HOTSPOT_FIELD_MAP, canCreate: true, refs, onRowsChanged });
-  const { edits, cellState, gridApi, interaction } = sheet;
+  const { edits, cellState, gridApi, interaction, focusCreated } = sheet;
   const menu = useRecordContextMenu<HotspotRow>(recordOf, undefined, gridApi);
   const layout = useColumnLayout<HotspotRow>('hotspots');
   const onApiReady = useCallback((api: GridApi<HotspotRow>) => layout.attach(api), [layout]);
@@ -94,11 +94,15 @@ export function HotspotsSheet({ periodId, isLocked, language }: Props) {
         setDraft((d) => ({ ...d }));
         return;
       }
+      const editedColId = event.column.getColId();
       void commit('typing', [{ edit: { sheet: 'hotspots', op: 'create', values } }]).then((outcome) => {
-        if (outcome?.ok && outcome.result.rejected.length === 0) setDraft(blankHotspot());
+        if (!outcome?.ok || outcome.result.rejected.length > 0) return;
+        setDraft(blankHotspot());
+        const created = outcome.result.created[0];
+        if (created) focusCreated(created.id, editedColId);
       });
     },
-    [commit],
+    [commit, focusCreated],
   );
 
   const addHotspot = () => {

@@ -60,7 +60,7 @@ export function ModelSitesSheet({ periodId, officeCode, isLocked, language }: Pr
   // Rows created by a paste start as the blank row does (the office as host unit).
   const newRowDefaults = useMemo(() => blankModelSite(officeCode).values, [officeCode]);
   const sheet = useSpreadsheet({ client, access: modelSiteAccess, periodId, isLocked, load, fields: MODEL_SITE_FIELD_MAP, canCreate: true, refs, newRowDefaults, onRowsChanged });
-  const { edits, cellState, gridApi, explainLocked } = sheet;
+  const { edits, cellState, gridApi, explainLocked, focusCreated } = sheet;
   const layout = useColumnLayout<ModelSiteRow>('modelSites');
   const menu = useRecordContextMenu<ModelSiteRow>(recordOf, undefined, gridApi);
   const onApiReady = useCallback((api: GridApi<ModelSiteRow>) => layout.attach(api), [layout]);
@@ -81,11 +81,15 @@ export function ModelSitesSheet({ periodId, officeCode, isLocked, language }: Pr
       }
       setNote(null);
       const values = Object.fromEntries(Object.entries(event.data.values).filter(([, v]) => v !== null)) as Record<string, FieldValue>;
+      const editedColId = event.column.getColId();
       void commit('typing', [{ edit: { sheet: 'modelSites', op: 'create', values } }]).then((outcome) => {
-        if (outcome?.ok && outcome.result.rejected.length === 0) setDraft(blankModelSite(officeCode));
+        if (!outcome?.ok || outcome.result.rejected.length > 0) return;
+        setDraft(blankModelSite(officeCode));
+        const created = outcome.result.created[0];
+        if (created) focusCreated(created.id, editedColId);
       });
     },
-    [commit, officeCode, t],
+    [commit, officeCode, t, focusCreated],
   );
 
   const startNewRow = () => {
