@@ -11,7 +11,7 @@
  */
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { REGISTER_ROWS, registerWorkbook } from '../support/hotspot-register';
+import { REGISTER_ROWS, registerWorkbook, type RegisterRow } from '../support/hotspot-register';
 import { dumpWorkspace, initWorkspace, repoRoot, startHost, tempWorkspace, type Host } from './host';
 import { chooseQuarter } from './sheet-steps';
 
@@ -184,7 +184,7 @@ test('the matching key is shown and changed: a retyped address updates the store
 });
 
 test('Cancel while a large file is read stops the reading, and nothing is stored', async ({ page }) => {
-  const rows = Array.from({ length: 40_000 }, (_, i) => ({ ...(REGISTER_ROWS[i % REGISTER_ROWS.length] ?? REGISTER_ROWS[0]), address: `Số ${i + 1}, ngõ Chợ` }));
+  const rows = Array.from({ length: 40_000 }, (_, i) => ({ ...(REGISTER_ROWS[i % REGISTER_ROWS.length] as RegisterRow), address: `Số ${i + 1}, ngõ Chợ` }));
   const big = { ...FILE, name: 'so-lon.xlsx', buffer: registerWorkbook('xlsx', { rows }) };
   await page.goto(host.url);
   await chooseQuarter(page, 2024, 'IV');

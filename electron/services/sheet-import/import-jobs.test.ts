@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REGISTER_ROWS, registerWorkbook } from '../../../tests/support/hotspot-register';
+import { REGISTER_ROWS, registerWorkbook, type RegisterRow } from '../../../tests/support/hotspot-register';
 import { dispatch } from '../../../shared/api/dispatch';
 import type { ImportProgress } from '../../../shared/api/import-types';
 import { openServices, type Services } from '../index';
@@ -23,7 +23,7 @@ let dir = '';
 let s: Services;
 const options = { language: () => s.language(), onInternalError: (_m: string, e: unknown) => console.error(e) };
 // Big enough that reading it takes a while: 20,000 rows.
-const BIG = registerWorkbook('xlsx', { rows: Array.from({ length: 20_000 }, (_, i) => ({ ...(REGISTER_ROWS[i % REGISTER_ROWS.length] ?? REGISTER_ROWS[0]), address: `Số ${i + 1}, ngõ Chợ` })) });
+const BIG = registerWorkbook('xlsx', { rows: Array.from({ length: 20_000 }, (_, i) => ({ ...(REGISTER_ROWS[i % REGISTER_ROWS.length] as RegisterRow), address: `Số ${i + 1}, ngõ Chợ` })) });
 
 function request(requestId: string): ImportRequest & { requestId: string } {
   return { sheet: 'hotspots', periodId: '2024-Q4', file: { fileName: 'so-lon.xlsx', bytesBase64: BIG.toString('base64') }, sheetName: null, headerRow: null, mapping: null, keyFields: null, requestId };
@@ -37,7 +37,7 @@ function stored(): { hotspots: unknown; history: unknown; mappings: unknown } {
 async function progressOf(requestId: string): Promise<ImportProgress> {
   const answer = await dispatch(s.handlers, 'imports.progress', { requestId }, options);
   if (!answer.ok) throw new Error(answer.error.message);
-  return answer.data;
+  return answer.data as ImportProgress;
 }
 
 beforeAll(async () => {
