@@ -16,6 +16,7 @@ import { errorMessage } from '../../shared/i18n/messages';
 import { acknowledgeRestore, listBackups, restoredNotice, restoreOpenWorkspace } from './backup-service';
 import { classificationReading, getLayout, saveLayout, setClassificationReading, setUserName } from './settings-service';
 import { importUnitList, listChildUnits, listSchemeSummaries } from './units-service';
+import { importBundledUnits, listBundledUnits } from './units-bundle';
 import { importLog, receivedPackages, verifyImportLog } from './exchange/consolidation-service';
 import { createEnrollment } from './exchange/enrollment-service';
 import { consolidatedIndicators, consolidatedList, notReported } from './exchange/province-view';
@@ -57,6 +58,8 @@ export function createHandlers(ws: Workspace): Handlers {
     },
     'units.import': ({ fileName, contentBase64, isMoveConfirmed }) => importUnitList(ws, Buffer.from(contentBase64, 'base64'), fileName, { isMoveConfirmed }),
     'units.schemes': () => listSchemeSummaries(ws),
+    'units.bundled': () => listBundledUnits(),
+    'units.importBundled': ({ scheme, isMoveConfirmed }) => importBundledUnits(ws, scheme, { isMoveConfirmed }),
     'units.children': ({ scheme, parentLevel, parentCode }) => listChildUnits(ws, scheme, parentLevel, parentCode),
     'office.get': () => getOffice(ws),
     'office.set': ({ scheme, level, code }) => setOffice(ws, scheme, level, code),

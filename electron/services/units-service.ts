@@ -85,13 +85,20 @@ export async function importUnitList(
   options: { isMoveConfirmed?: boolean } & ReadOptions = {},
 ): Promise<UnitImportSummary> {
   checkListSize(bytes, fileName);
-  return applyUnitList(ws, await readUnitList(bytes, fileName, options), bytes, fileName, options.isMoveConfirmed === true);
+  return importParsedUnitList(ws, await readUnitList(bytes, fileName, options), originOf(bytes, fileName), options.isMoveConfirmed === true);
 }
 
 /** The JSON list needs no spreadsheet parse, so set-up scripts and fixtures can import it synchronously. */
 export function importUnitJson(ws: Workspace, bytes: Uint8Array, fileName: string, options: { isMoveConfirmed?: boolean } = {}): UnitImportSummary {
   checkListSize(bytes, fileName);
-  return applyUnitList(ws, { format: 'json', list: readUnitJson(bytes, fileName) }, bytes, fileName, options.isMoveConfirmed === true);
+  return importParsedUnitList(ws, { format: 'json', list: readUnitJson(bytes, fileName) }, originOf(bytes, fileName), options.isMoveConfirmed === true);
+}
+
+/** The file a list was read from, as the import log records it. */
+export type UnitListOrigin = { fileName: string; sha256: string };
+
+function originOf(bytes: Uint8Array, fileName: string): UnitListOrigin {
+  return { fileName, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
 function checkListSize(bytes: Uint8Array, fileName: string): void {
@@ -100,11 +107,11 @@ function checkListSize(bytes: Uint8Array, fileName: string): void {
   }
 }
 
-function applyUnitList(
+/** A list already read (a file, or a list shipped with the app): diffed against the workspace and stored all or nothing. */
+export function importParsedUnitList(
   ws: Workspace,
   { format, list }: { format: UnitListFormat; list: ParsedUnitList },
-  bytes: Uint8Array,
-  fileName: string,
+  { fileName, sha256 }: UnitListOrigin,
   isMoveConfirmed: boolean,
 ): UnitImportSummary {
   const existing = new Map(listUnitsOfScheme(ws.db, list.scheme).map((u) => [keyOf(u), u]));
@@ -132,7 +139,6 @@ function applyUnitList(
   const moves = findMoves(ws, list.scheme, existing, toWrite);
   const isApplied = moves.length === 0 || isMoveConfirmed;
   if (isApplied && toWrite.length > 0) {
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
     backupBeforeImport(ws);
     ws.db.transaction(() => {
       upsertUnits(ws.db, toWrite);

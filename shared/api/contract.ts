@@ -87,6 +87,9 @@ export type UnitMove = {
   records: number;
 };
 
+/** An official unit list shipped with the app: the day it describes, its source file, its counts. */
+export type BundledUnitList = { scheme: SchemeCode; asOf: string; file: string; provinces: number; districts: number; communes: number };
+
 export type SchemeSummary = {
   code: SchemeCode;
   name: string;
@@ -177,6 +180,10 @@ export type ApiContract = {
   'settings.setLanguage': { input: z.infer<Schemas['settings.setLanguage']>; output: { language: Language } };
   /** Imports an administrative-unit list (format detected by content), all or nothing; renames or moves of units with the office's data wait for `isMoveConfirmed`. */
   'units.import': { input: z.infer<Schemas['units.import']>; output: UnitImportSummary };
+  /** The official unit lists shipped with the app (first run needs no file). */
+  'units.bundled': { input: z.infer<Schemas['units.bundled']>; output: BundledUnitList[] };
+  /** Imports a shipped list, exactly as importing its source file would. */
+  'units.importBundled': { input: z.infer<Schemas['units.importBundled']>; output: UnitImportSummary };
   /** The schemes with their levels and unit counts in this workspace. */
   'units.schemes': { input: z.infer<Schemas['units.schemes']>; output: SchemeSummary[] };
   /** Units directly under a parent (top level when parentCode is null), sorted by name. */
@@ -321,6 +328,8 @@ export const METHOD_NAMES = [
   'settings.setLanguage',
   'units.import',
   'units.schemes',
+  'units.bundled',
+  'units.importBundled',
   'units.children',
   'office.get',
   'office.set',

@@ -56,6 +56,8 @@ export const schemas = {
     })
     .strict(),
   'units.schemes': empty,
+  'units.bundled': empty,
+  'units.importBundled': z.object({ scheme: z.enum(SCHEME_CODES), isMoveConfirmed: z.boolean().optional() }).strict(),
   'units.children': z
     .object({
       scheme: z.enum(SCHEME_CODES),

@@ -11,6 +11,7 @@ export const errorsVi = {
   UNKNOWN_METHOD: 'Chức năng “{{method}}” không tồn tại. Hãy cập nhật PCMT Desk.',
   INTERNAL: 'Đã xảy ra lỗi không mong muốn. Dữ liệu đã lưu không bị thay đổi; hãy thử lại hoặc báo cho bộ phận kỹ thuật.',
   UNAUTHORIZED: 'Phiên làm việc không hợp lệ. Hãy mở lại đường dẫn đầy đủ mà PCMT Desk đã in ra.',
+  UNITS_BUNDLE_MISSING: 'Không đọc được danh mục đơn vị hành chính có sẵn của phần mềm ({{file}}); bản cài đặt có thể bị hỏng. Hãy cài lại PCMT Desk, hoặc nhập danh mục từ tệp của Tổng cục Thống kê.',
   UNITS_FILE_EMPTY: 'Tệp “{{file}}” trống. Hãy chọn tệp danh mục đơn vị hành chính (Excel, CSV hoặc JSON).',
   UNITS_FILE_TOO_LARGE: 'Tệp “{{file}}” quá lớn ({{sizeMb}} MB, tối đa {{maxMb}} MB). Hãy chọn đúng tệp danh mục đơn vị hành chính.',
   UNITS_FORMAT_UNKNOWN: 'Không nhận ra định dạng của tệp “{{file}}”. Hãy dùng tệp Excel tải từ Cục Thống kê, tệp CSV hoặc tệp JSON danh mục đơn vị hành chính.',

@@ -53,6 +53,8 @@ const TABLE: Table = {
   'app.info': { side: 'district', input: () => ({}), invalid: { extra: 1 }, shape: { keys: ['classificationReading', 'environment', 'hostKind', 'language', 'notices', 'restoredFrom', 'userName', 'version', 'workspacePath'] } },
   'settings.setLanguage': { side: 'district', input: () => ({ language: 'vi' }), invalid: { language: 'fr' }, shape: { keys: ['language'] } },
   'units.import': { side: 'district', input: () => ({ fileName: 'units.json', contentBase64: units }), invalid: { fileName: '', contentBase64: units }, shape: { keys: ['added', 'changed', 'communes', 'districts', 'format', 'isApplied', 'moves', 'provinces', 'scheme', 'unchanged'] } },
+  'units.bundled': { side: 'district', input: () => ({}), invalid: { scheme: 'GSO_2004' }, shape: { each: ['asOf', 'communes', 'districts', 'file', 'provinces', 'scheme'] } },
+  'units.importBundled': { side: 'district', input: () => ({ scheme: 'GSO_2004' }), invalid: { scheme: 'GSO_1999' }, shape: { keys: ['added', 'changed', 'communes', 'districts', 'format', 'isApplied', 'moves', 'provinces', 'scheme', 'unchanged'] } },
   'units.schemes': { side: 'district', input: () => ({}), invalid: [], shape: { each: ['code', 'communes', 'districts', 'levels', 'name', 'provinces'] } },
   'units.children': {
     side: 'district',

@@ -22,6 +22,7 @@ export type Layer =
   | 'electron/cli'
   | 'renderer'
   | 'tests'
+  | 'scripts'
   | 'config';
 
 export type LayerRule = {
@@ -64,11 +65,13 @@ export const LAYER_RULES: Readonly<Record<Layer, LayerRule>> = {
   },
   // Tests may import anything (B1) except electron, whose require() downloads the binary (stack.md §4).
   tests: {
-    layers: ['shared', 'db', 'electron/services', 'electron/main', 'electron/preload', 'electron/host', 'electron/cli', 'renderer', 'config'],
+    layers: ['shared', 'db', 'electron/services', 'electron/main', 'electron/preload', 'electron/host', 'electron/cli', 'renderer', 'config', 'scripts'],
     packages: ['*'],
     isNodeAllowed: true,
   },
   config: { layers: ['shared'], packages: CONFIG_PACKAGES, isNodeAllowed: true },
+  // Build-time generators (the shipped unit lists): they read ../shared/data through tests/support and use the services' readers.
+  scripts: { layers: ['shared', 'db', 'electron/services', 'tests'], packages: [], isNodeAllowed: true },
 };
 
 const FORBIDDEN_IN_TESTS = ['electron'];
@@ -83,6 +86,7 @@ const LAYER_FOLDERS: readonly Layer[] = [
   'db',
   'renderer',
   'tests',
+  'scripts',
 ];
 
 const SOURCE_FILE = /\.(ts|tsx|mts|cts|mjs|cjs|js)$/u;

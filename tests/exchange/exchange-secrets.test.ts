@@ -42,6 +42,8 @@ function plainInputs(periodId: string): [MethodName, unknown][] {
     ['settings.setLanguage', { language: 'vi' }],
     ['units.import', { fileName: 'units.json', contentBase64: Buffer.from(JSON.stringify(UNITS_JSON)).toString('base64') }],
     ['units.schemes', {}],
+    ['units.bundled', {}],
+    ['units.importBundled', { scheme: 'GSO_2004' }],
     ['units.children', { scheme: 'GSO_2004', parentLevel: 'PROVINCE', parentCode: '01' }],
     ['office.get', {}],
     ['communes.list', { periodId }],
