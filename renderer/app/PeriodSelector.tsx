@@ -13,7 +13,7 @@ const ROMAN = ['I', 'II', 'III', 'IV'];
  * custom range), then the year and the half, quarter or month, or the two dates.
  */
 export function PeriodSelector({ value, onChange, today }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const years = yearOptions(today.getFullYear());
   if (!years.includes(value.year)) years.push(value.year);
@@ -21,7 +21,8 @@ export function PeriodSelector({ value, onChange, today }: Props) {
 
   const seqLabel = (seq: number): string => {
     if (value.kind === 'HALF_YEAR') return t(seq === 1 ? 'period.halves.1' : 'period.halves.2');
-    if (value.kind === 'QUARTER') return t('period.quarter', { roman: ROMAN[seq - 1] ?? '', quarter: seq });
+    // Vietnamese writes quarters in Roman numerals (Quý III), English in digits (Q3).
+    if (value.kind === 'QUARTER') return t('period.quarter', { quarter: i18n.language === 'en' ? String(seq) : (ROMAN[seq - 1] ?? '') });
     return t('period.month', { month: seq });
   };
 

@@ -60,7 +60,7 @@ const vi = {
   groups: {
     status: 'Tình trạng',
     counts: 'Số liệu quản lý',
-    statistics: 'Thống kê (mục 7.6)',
+    statistics: 'Thống kê',
     approval: 'Công nhận, phê duyệt',
     computed: 'Tính tự động',
   },
@@ -159,7 +159,7 @@ const en: GridMessages = {
   groups: {
     status: 'Status',
     counts: 'Management counts',
-    statistics: 'Statistics (§7.6)',
+    statistics: 'Statistics',
     approval: 'Certification, approval',
     computed: 'Computed',
   },
