@@ -12,6 +12,7 @@ import {
   convertMillimetersToTwip,
   Document,
   Header,
+  LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
@@ -124,13 +125,13 @@ function chart(block: Extract<ReportBlock, { kind: 'chart' }>): (Paragraph | Tab
     new TableRow({
       children: [
         cell([para(b.label, { size: 11 })], labelWidth, { verticalAlign: VerticalAlign.CENTER }),
-        cell([bar(b.current, '1F4E79'), para('', { size: 4 }), bar(b.previous, 'A6A6A6')], BAR_WIDTH + mm(2), { verticalAlign: VerticalAlign.CENTER }),
+        cell([bar(b.current, '1F4E79'), para('', { size: 2 }, { spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT } }), bar(b.previous, 'A6A6A6')], BAR_WIDTH + mm(2), { verticalAlign: VerticalAlign.CENTER }),
         cell([para(`${percentText(b.current)} / ${percentText(b.previous)}`, { size: 11 }), para(`${block.targetLabel}: ${b.target === null ? '—' : percentText(b.target)}`, { size: 10, italics: true })], CONTENT_WIDTH - labelWidth - BAR_WIDTH - mm(2), { verticalAlign: VerticalAlign.CENTER }),
       ],
     });
   return [
-    centred(block.title, { size: 13, bold: true }, 80),
-    centred(`Thanh trên (xanh): ${block.currentLabel.toLocaleLowerCase('vi')}; thanh dưới (xám): ${block.previousLabel.toLocaleLowerCase('vi')}`, { size: 11, italics: true }, 80),
+    para(block.title, { size: 13, bold: true }, { alignment: AlignmentType.CENTER, spacing: { after: 80 }, keepNext: true }),
+    para(`Thanh trên (xanh): ${block.currentLabel.toLocaleLowerCase('vi')}; thanh dưới (xám): ${block.previousLabel.toLocaleLowerCase('vi')}`, { size: 11, italics: true }, { alignment: AlignmentType.CENTER, spacing: { after: 80 }, keepNext: true }),
     new Table({ width: { size: CONTENT_WIDTH, type: WidthType.DXA }, layout: TableLayoutType.FIXED, borders: NO_BORDERS, rows: block.bars.map(row) }),
   ];
 }
