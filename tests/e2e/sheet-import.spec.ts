@@ -98,11 +98,11 @@ test('import a register through the wizard, undo it, redo it, and import it agai
   await panelOf(page).locator('.ag-cell[col-id="address"]').first().click();
   await page.keyboard.press('Control+z');
   await expect(page.getByTestId('hotspot-count')).toHaveText('0 điểm');
-  await expect.poll(activeHotspots).toBe(0);
+  await expect.poll(activeHotspots, { timeout: 30_000 }).toBe(0);
   await shot(page, '6-undone.png');
   await page.keyboard.press('Control+y');
   await expect(page.getByTestId('hotspot-count')).toHaveText('5 điểm');
-  await expect.poll(activeHotspots).toBe(5);
+  await expect.poll(activeHotspots, { timeout: 30_000 }).toBe(5);
   await shot(page, '7-redone.png');
 
   // The same file again: the remembered mapping, and nothing to change.
@@ -152,7 +152,8 @@ test('the matching key is shown and changed: a retyped address updates the store
   await wizard.getByTestId('import-next').click();
   await wizard.getByTestId('import-next').click();
   await wizard.getByTestId('import-apply').click();
-  await expect(page.getByTestId('hotspot-count')).toHaveText('5 điểm');
+  // Each dump and apply is a real write and a CLI run: generous on a loaded machine.
+  await expect(page.getByTestId('hotspot-count')).toHaveText('5 điểm', { timeout: 30_000 });
 
   await openWizardWithFile(page, retyped);
   await wizard.getByTestId('import-next').click();
@@ -176,7 +177,7 @@ test('the matching key is shown and changed: a retyped address updates the store
   await wizard.getByTestId('import-next').click();
   await expect(wizard.getByTestId('import-counts')).toContainText('thêm 0, sửa 1, giữ nguyên 4');
   await wizard.getByTestId('import-apply').click();
-  await expect(wizard).toHaveCount(0);
+  await expect(wizard).toHaveCount(0, { timeout: 30_000 });
   await expect(page.getByTestId('hotspot-count')).toHaveText('5 điểm');
   const dump = (await dumpWorkspace(workspace, '2024-Q4')) as unknown as { hotspots: { address: string }[] };
   expect(dump.hotspots.map((h) => h.address)).toContain('Ngõ 12 đường Bầu, số nhà 5');
