@@ -7,6 +7,7 @@
 import type { FieldDef, FieldValue, RefTarget } from '../../shared/domain/fields';
 import { formatDate } from '../../shared/domain/field-values';
 import type { Language } from '../../shared/i18n/format';
+import { intText } from '../grid/cell-values';
 
 /** Names of referenced records by code, per reference target (e.g. host units). */
 export type RefNames = Partial<Record<RefTarget, ReadonlyMap<string, string>>>;
@@ -37,7 +38,7 @@ export function formatFieldValue(def: FieldDef, value: FieldValue | undefined, l
   const kind = def.kind;
   switch (kind.type) {
     case 'int':
-      return typeof value === 'number' ? vietnameseNumber(value, 0) : String(value);
+      return typeof value === 'number' ? intText(kind, value) : String(value);
     case 'decimal':
       return typeof value === 'number' ? vietnameseNumber(value, kind.decimals) : String(value);
     case 'enum':

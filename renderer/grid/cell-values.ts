@@ -30,6 +30,15 @@ export function vietnameseNumber(value: number, decimals: number): string {
   return format.format(value);
 }
 
+/**
+ * An integer bounded to four digits (a target year, 1990–2100) is a year: it reads
+ * "2025", never "2.025", which a statistician would take for two thousand and twenty-five.
+ */
+export function intText(kind: { min?: number; max?: number }, value: number): string {
+  const isYear = kind.min !== undefined && kind.max !== undefined && kind.min >= 1000 && kind.max <= 9999;
+  return isYear ? String(value) : vietnameseNumber(value, 0);
+}
+
 function labelOf(labels: Record<string, { vi: string; en: string }>, code: string, language: Language): string {
   return labels[code]?.[language] ?? code;
 }
@@ -41,7 +50,7 @@ export function formatCellValue(def: FieldDef, value: CellValue | undefined, lan
   const kind = def.kind;
   switch (kind.type) {
     case 'int':
-      return typeof value === 'number' ? vietnameseNumber(value, 0) : String(value);
+      return typeof value === 'number' ? intText(kind, value) : String(value);
     case 'decimal':
       return typeof value === 'number' ? vietnameseNumber(value, kind.decimals) : String(value);
     case 'enum':

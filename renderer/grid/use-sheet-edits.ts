@@ -202,7 +202,7 @@ export function useSheetEdits<Row>({ client, access, periodId, load, gridApi, on
       if (isBlock && all.length > 0) setReport({ problems: all, storedCount: planned.length - rejected.length });
       else if (rejected.length > 0) {
         isRefusalAlert.current = queue.hasRefusals();
-        setAlert(latest.current.t(isRefusalAlert.current ? 'refusal.kept' : 'batch.partlyRejected', { n: rejected.length, first: rejected[0]?.message ?? '' }));
+        setAlert(latest.current.t(isRefusalAlert.current ? 'refusal.kept' : 'batch.partlyRejected', { n: rejected.length, count: rejected.length, first: rejected[0]?.message ?? '' }));
       }
       // A refused value may be right once another cell of its row changed (the discovery
       // date moved before the elimination date): it is sent again as the user's typing.

@@ -22,7 +22,8 @@ const vi = {
   },
   batch: {
     failed: 'Không lưu được: {{message}}',
-    partlyRejected: 'Có {{n}} thay đổi không được lưu: {{first}}',
+    partlyRejected_one: 'Có {{n}} thay đổi không được lưu: {{first}}',
+    partlyRejected_other: 'Có {{n}} thay đổi không được lưu: {{first}}',
   },
   refusal: {
     kept: 'Chưa lưu: {{first}} Giá trị vừa nhập vẫn ở trong ô tô đỏ: hãy sửa lại, hoặc nhấn Ctrl+Z để trả về giá trị đã lưu.',
@@ -68,7 +69,9 @@ const vi = {
   hotspots: {
     title: 'Điểm, tụ điểm',
     loading: 'Đang tải danh sách điểm…',
-    rowCount: '{{n}} điểm',
+    // Plural forms: i18next picks _one/_other by `count` (Vietnamese has one form).
+    rowCount_one: '{{n}} điểm',
+    rowCount_other: '{{n}} điểm',
     filteredCount: '{{shown}} / {{total}} điểm',
     quickFilter: 'Tìm điểm',
     quickFilterPlaceholder: 'Gõ mã, xã, địa chỉ…, không cần dấu',
@@ -121,7 +124,8 @@ const en: GridMessages = {
   },
   batch: {
     failed: 'Not saved: {{message}}',
-    partlyRejected: '{{n}} changes were not saved: {{first}}',
+    partlyRejected_one: '{{n}} change was not saved: {{first}}',
+    partlyRejected_other: '{{n}} changes were not saved: {{first}}',
   },
   refusal: {
     kept: 'Not saved: {{first}} What you entered stays in the red cell: correct it, or press Ctrl+Z to bring back the saved value.',
@@ -167,7 +171,8 @@ const en: GridMessages = {
   hotspots: {
     title: 'Hotspots',
     loading: 'Loading hotspots…',
-    rowCount: '{{n}} hotspots',
+    rowCount_one: '{{n}} hotspot',
+    rowCount_other: '{{n}} hotspots',
     filteredCount: '{{shown}} / {{total}} hotspots',
     quickFilter: 'Find hotspot',
     quickFilterPlaceholder: 'Code, commune, address…, marks optional',

@@ -201,3 +201,25 @@ test('2. row entry: a new record keeps the focus, Enter ends a Tab run, Ctrl+Hom
   await expect.poll(async () => (await api<Site[]>('modelSites.list', { periodId: '2025-Q3', isRemovedIncluded: false })).find((s) => s.id === first.id)?.values['model_type']).toBeNull();
   await shot(page, '2-row-entry');
 });
+
+test('9. small defects: a target year reads 2025, the blank row names the office, English counts are singular for one', async ({ page }) => {
+  await openSheet(page, 'model-sites');
+  await expect(cell(page, MODEL_NEW_ROW, 'host_unit_code')).toHaveText('Huyện Đông Anh');
+  await cell(page, MODEL_NEW_ROW, 'name').click();
+  await page.keyboard.type('CLB sau cai xã Xuân Nộn');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('model-sites-count')).toHaveText('1 mô hình');
+  const [site] = await api<Site[]>('modelSites.list', { periodId: '2025-Q3', isRemovedIncluded: false });
+  if (site === undefined) throw new Error('model not stored');
+  await typeAt(page, site.id, 'name', 'target_year', '2025');
+  await expect(cell(page, site.id, 'target_year')).toHaveText('2025');
+  await expect.poll(async () => (await api<Site[]>('modelSites.list', { periodId: '2025-Q3', isRemovedIncluded: false }))[0]?.values['target_year']).toBe(2025);
+  await shot(page, '9-target-year');
+
+  await page.getByTestId('tab-hotspots').click();
+  await newHotspot(page, 'Xã Kim Chung');
+  await expect(page.getByTestId('hotspot-count')).toHaveText('1 điểm');
+  await page.getByRole('button', { name: 'EN', exact: true }).click();
+  await expect(page.getByTestId('hotspot-count')).toHaveText('1 hotspot');
+  await shot(page, '9-english-count');
+});

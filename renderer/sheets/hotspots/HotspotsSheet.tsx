@@ -129,7 +129,7 @@ export function HotspotsSheet({ periodId, isLocked, language }: Props) {
   const total = rows.length;
   const countText =
     shownCount === total
-      ? tg('hotspots.rowCount', { n: formatCount(total, language) })
+      ? tg('hotspots.rowCount', { n: formatCount(total, language), count: total })
       : tg('hotspots.filteredCount', { shown: formatCount(shownCount, language), total: formatCount(total, language) });
   const pinned = useMemo(() => (isLocked ? undefined : [draft]), [isLocked, draft]);
 
