@@ -23,7 +23,7 @@ import { todayIso } from './format';
 import { LanguageSwitch } from './LanguageSwitch';
 import { documentTitle, officeTitle } from './office-title';
 import { PeriodActions } from './PeriodActions';
-import { choiceFromId, choiceId, rememberChoice, rememberedChoice, type PeriodChoice } from './period-choice';
+import { choiceFromId, choiceId, defaultPeriodId, rememberChoice, rememberedChoice, type PeriodChoice } from './period-choice';
 import { PeriodSelector } from './PeriodSelector';
 import { RecordHistoryContext, type RecordRef } from './record-history';
 import { SheetPanel } from './SheetPanel';
@@ -46,7 +46,7 @@ export function MainScreen({ office, userName }: Props) {
   const client = useClient();
   const language = currentLanguage();
   const today = useMemo(() => new Date(), []);
-  const [choice, setChoice] = useState<PeriodChoice>(() => rememberedChoice() ?? choiceFromId(quarterOf(todayIso(today))) ?? FALLBACK_CHOICE);
+  const [choice, setChoice] = useState<PeriodChoice>(() => rememberedChoice() ?? choiceFromId(defaultPeriodId(office.scheme, todayIso(today))) ?? FALLBACK_CHOICE);
   const [tab, setTab] = useState<SheetTab>('communes');
   const [visited, setVisited] = useState<ReadonlySet<SheetTab>>(() => new Set(['communes']));
   const [error, setError] = useState<string | null>(null);

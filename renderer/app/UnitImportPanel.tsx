@@ -1,17 +1,22 @@
-import { useState, type ChangeEvent } from 'react';
+import { useEffect, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UnitImportSummary } from '../../shared/api/contract';
+import type { BundledUnitList, UnitImportSummary } from '../../shared/api/contract';
+import type { SchemeCode } from '../../shared/domain/admin-units';
+import { formatDate } from '../../shared/domain/field-values';
 import { currentLanguage } from '../i18n/setup';
 import { bytesToBase64 } from './base64';
+import { formatCount } from './format';
 import { useClient } from './client-context';
 import { ErrorAlert } from './ErrorAlert';
 import { errorText } from './error-text';
 import { importResultText } from './import-result';
 import { UnitMovesNotice } from './UnitMovesNotice';
 
-type Busy = { phase: 'reading' | 'importing'; file: string };
+type Busy = { phase: 'reading' | 'importing' | 'bundled'; file: string };
+/** Where a list comes from: a file the user picked, or a list shipped with the app. */
+type Source = { kind: 'file'; fileName: string; contentBase64: string } | { kind: 'bundled'; scheme: SchemeCode };
 /** A list held back because it renames or moves units with data: kept to re-send once confirmed. */
-type Held = { summary: UnitImportSummary; fileName: string; contentBase64: string };
+type Held = { summary: UnitImportSummary; source: Source };
 type Props = { onImported: (summary: UnitImportSummary) => void };
 
 const ACCEPTED = '.xlsx,.xls,.ods,.csv,.json';
@@ -24,12 +29,21 @@ export function UnitImportPanel({ onImported }: Props) {
   const [summary, setSummary] = useState<UnitImportSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [held, setHeld] = useState<Held | null>(null);
+  const [bundled, setBundled] = useState<BundledUnitList[]>([]);
 
-  const send = async (fileName: string, contentBase64: string, isMoveConfirmed: boolean) => {
-    setBusy({ phase: 'importing', file: fileName });
-    const result = await client.call('units.import', { fileName, contentBase64, isMoveConfirmed });
+  useEffect(() => {
+    // Without the shipped lists (a damaged installation) the file import below still works.
+    client.call('units.bundled', {}).then(setBundled, (caught: unknown) => setError(errorText(caught, t)));
+  }, [client, t]);
+
+  const send = async (source: Source, isMoveConfirmed: boolean) => {
+    setBusy(source.kind === 'file' ? { phase: 'importing', file: source.fileName } : { phase: 'bundled', file: '' });
+    const result =
+      source.kind === 'file'
+        ? await client.call('units.import', { fileName: source.fileName, contentBase64: source.contentBase64, isMoveConfirmed })
+        : await client.call('units.importBundled', { scheme: source.scheme, isMoveConfirmed });
     if (!result.isApplied) {
-      setHeld({ summary: result, fileName, contentBase64 });
+      setHeld({ summary: result, source });
       return;
     }
     setHeld(null);
@@ -53,7 +67,7 @@ export function UnitImportPanel({ onImported }: Props) {
     run(async () => {
       setHeld(null);
       setBusy({ phase: 'reading', file: file.name });
-      await send(file.name, bytesToBase64(new Uint8Array(await file.arrayBuffer())), false);
+      await send({ kind: 'file', fileName: file.name, contentBase64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) }, false);
     });
 
   const onChange = (event: ChangeEvent<HTMLInputElement>) => {
@@ -64,18 +78,44 @@ export function UnitImportPanel({ onImported }: Props) {
     if (file !== undefined) void importFile(file);
   };
 
+  const busyText = (b: Busy): string => (b.phase === 'bundled' ? t('setup.importingBundled') : t(b.phase === 'reading' ? 'setup.reading' : 'setup.importing', { file: b.file }));
+
   return (
     <section className="panel" aria-labelledby="import-heading" aria-busy={busy !== null}>
       <h2 id="import-heading">{t('setup.importHeading')}</h2>
       <p className="hint">{t('setup.importHint')}</p>
+      {bundled.length > 0 && (
+        <div className="field" role="group" aria-label={t('setup.bundledLabel')}>
+          {bundled.map((list) => (
+            <button
+              key={list.scheme}
+              type="button"
+              className="button"
+              data-testid={`bundled-${list.scheme}`}
+              disabled={busy !== null}
+              onClick={() => void run(() => send({ kind: 'bundled', scheme: list.scheme }, false))}
+            >
+              {t(list.scheme === 'GSO_2004' ? 'setup.bundledGSO_2004' : 'setup.bundledNSO_2025', {
+                counts: t(list.districts > 0 ? 'setup.countsWithDistricts' : 'setup.countsCommunesOnly', {
+                  provinces: formatCount(list.provinces, currentLanguage()),
+                  districts: formatCount(list.districts, currentLanguage()),
+                  communes: formatCount(list.communes, currentLanguage()),
+                }),
+                date: formatDate(list.asOf),
+              })}
+            </button>
+          ))}
+        </div>
+      )}
+      <p className="hint">{t('setup.orFile')}</p>
       <label className="field">
         <span className="field-label">{t('setup.fileLabel')}</span>
         <input type="file" accept={ACCEPTED} onChange={onChange} disabled={busy !== null} />
       </label>
       {busy && (
         <div className="busy" role="status">
-          <progress aria-label={t(busy.phase === 'reading' ? 'setup.reading' : 'setup.importing', { file: busy.file })} />
-          <span>{t(busy.phase === 'reading' ? 'setup.reading' : 'setup.importing', { file: busy.file })}</span>
+          <progress aria-label={busyText(busy)} />
+          <span>{busyText(busy)}</span>
         </div>
       )}
       {summary && (
@@ -87,7 +127,7 @@ export function UnitImportPanel({ onImported }: Props) {
         <UnitMovesNotice
           summary={held.summary}
           isBusy={busy !== null}
-          onConfirm={() => void run(() => send(held.fileName, held.contentBase64, true))}
+          onConfirm={() => void run(() => send(held.source, true))}
           onCancel={() => setHeld(null)}
         />
       )}

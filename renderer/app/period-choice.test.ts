@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeKind, choiceFromId, choiceId, seqCount, yearOptions } from './period-choice';
+import { changeKind, choiceFromId, choiceId, defaultPeriodId, seqCount, yearOptions } from './period-choice';
 
 describe('period choice', () => {
   it('round-trips period ids', () => {
@@ -22,5 +22,15 @@ describe('period choice', () => {
     expect([seqCount('YEAR'), seqCount('HALF_YEAR'), seqCount('QUARTER'), seqCount('MONTH'), seqCount('HANOI_YEAR')]).toEqual([0, 2, 4, 12, 0]);
     expect(yearOptions(2026)).toContain(2025);
     expect(yearOptions(2026)[0]).toBe(2027);
+  });
+});
+
+describe('the period a workspace opens on', () => {
+  it('is today\'s quarter on the list that applies, and the last quarter before 1/7/2025 for an office on the old list (domain.md §7.4)', () => {
+    expect(defaultPeriodId('NSO_2025', '2026-12-04')).toBe('2026-Q4');
+    expect(defaultPeriodId('GSO_2004', '2026-12-04')).toBe('2025-Q2');
+    expect(defaultPeriodId('GSO_2004', '2025-06-30')).toBe('2025-Q2');
+    expect(defaultPeriodId('GSO_2004', '2024-02-10')).toBe('2024-Q1');
+    expect(defaultPeriodId('NSO_2025', '2025-03-01')).toBe('2025-Q3');
   });
 });

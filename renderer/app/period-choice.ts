@@ -2,7 +2,9 @@
  * The period selector's model: a kind, a year and a sequence number (half, quarter
  * or month), or a custom date range, turned into the period ids of shared/domain/period.ts.
  */
-import { customPeriodId, MAX_PERIOD_YEAR, MIN_PERIOD_YEAR, parsePeriodId, periodId, type PeriodKind } from '../../shared/domain/period';
+import type { SchemeCode } from '../../shared/domain/admin-units';
+import { customPeriodId, MAX_PERIOD_YEAR, MIN_PERIOD_YEAR, parsePeriodId, periodId, quarterOf, type PeriodKind } from '../../shared/domain/period';
+import { NSO_2025_FROM, schemeOn } from '../../shared/domain/rules/helpers';
 
 /** An inclusive range of ISO dates (yyyy-mm-dd). */
 export type DateRange = { startDate: string; endDate: string };
@@ -94,4 +96,18 @@ export function rememberedChoice(): PeriodChoice | null {
 
 export function rememberChoice(choice: PeriodChoice): void {
   sessionStorage.setItem(STORAGE_KEY, choiceId(choice));
+}
+
+/**
+ * The period a workspace opens on when none was chosen in this window: today's quarter
+ * when the office's unit list applies then; otherwise the nearest quarter on its list —
+ * for a district on the old list, the last quarter before 1/7/2025 — so a pre-reform
+ * office never lands in a period its list cannot report (rule V11).
+ */
+export function defaultPeriodId(scheme: SchemeCode, today: string): string {
+  const current = quarterOf(today);
+  const end = parsePeriodId(current)?.endDate ?? today;
+  if (schemeOn(end) === scheme) return current;
+  const lastOldDay = new Date(Date.parse(`${NSO_2025_FROM}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  return quarterOf(scheme === 'GSO_2004' ? lastOldDay : NSO_2025_FROM);
 }
