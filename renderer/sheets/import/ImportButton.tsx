@@ -36,7 +36,7 @@ export function ImportButton({ sheet, periodId, language, isLocked, reload }: Pr
         {t('open')}
       </button>
       {status !== null && (
-        <span className="sheet-export-status" role="status" data-testid="import-status">
+        <span className="sheet-export-status import-status" role="status" data-testid="import-status" title={status}>
           {status}
         </span>
       )}
