@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Office } from '../../shared/api/contract';
-import { parsePeriodId, periodLabel, quarterOf } from '../../shared/domain/period';
+import { parsePeriodId, periodLabel } from '../../shared/domain/period';
 import { currentLanguage, i18n } from '../i18n/setup';
 import { CommunesSheet } from '../sheets/CommunesSheet';
 import { ConsolidatedSheet } from '../sheets/consolidated/ConsolidatedSheet';

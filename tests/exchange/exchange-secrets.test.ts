@@ -90,6 +90,10 @@ beforeAll(async () => {
     await call(s, side, 'imports.apply', request);
     await call(s, side, 'imports.progress', { requestId: 'no-such-import' });
     await call(s, side, 'imports.cancel', { requestId: 'no-such-import' });
+    // The period report (issue 15), with the hotspot addresses: its settings saved back as read.
+    const report = (await call(s, side, 'report.get', { periodId: P, isHotspotListIncluded: true })) as { ok: boolean; data: { settings: unknown } };
+    if (report.ok) await call(s, side, 'report.saveSettings', { periodId: P, isHotspotListIncluded: true, settings: report.data.settings });
+    await call(s, side, 'report.file', { periodId: P, format: 'docx', isHotspotListIncluded: true });
     // Backups: the list (times, sizes, office names) and a restore refused by name.
     await call(s, side, 'backups.list', {});
     await call(s, side, 'backups.restore', { name: 'not-listed.bak' });
