@@ -153,7 +153,7 @@ export const V16: Rule = {
   severity: 'error',
   message: {
     vi: '{{n}} trong {{total}} xã, phường chưa có số liệu kỳ {{period}}: {{names}}. Mọi xã, phường của đơn vị phải có số liệu của kỳ trước khi gửi; hãy nhập số liệu cho các xã, phường này (có thể bắt đầu bằng “Lấy số liệu kỳ trước”).',
-    en: '{{n}} of {{total}} communes have no figures for period {{period}}: {{names}}. Every commune of the office needs its figures before the period is sent; enter them for these communes (“Lấy số liệu kỳ trước” can start them from the previous period).',
+    en: '{{n}} of {{total}} communes have no figures for period {{period}}: {{names}}. Every commune of the office needs its figures before the period is sent; enter them for these communes (“Start from the previous period” can fill them in from the last period).',
   },
   check(ctx) {
     const reported = new Set(ctx.entered.map((e) => e.commune.code));
