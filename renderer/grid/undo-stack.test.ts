@@ -51,13 +51,15 @@ describe('UndoStack', () => {
     expect(stack.undoCount).toBe(2);
   });
 
-  it('gives one stack per sheet, fresh when the period changes', () => {
+  it('gives one stack per sheet and period, kept across a switch to another period and back', () => {
     const q3 = undoStackFor('hotspots-test', '2025-Q3');
     q3.push(step(1));
     expect(undoStackFor('hotspots-test', '2025-Q3')).toBe(q3);
     const q4 = undoStackFor('hotspots-test', '2025-Q4');
     expect(q4).not.toBe(q3);
     expect(q4.undoCount).toBe(0);
+    expect(undoStackFor('hotspots-test', '2025-Q3').undoCount).toBe(1);
+    expect(undoStackFor('modelSites-test', '2025-Q3')).not.toBe(q3);
   });
 });
 

@@ -60,17 +60,18 @@ export class UndoStack {
   }
 }
 
-type Scoped = { scope: string; stack: UndoStack };
-const stacks = new Map<string, Scoped>();
+const stacks = new Map<string, UndoStack>();
 
 /**
- * The stack of a sheet for a period. It lives outside the component, so switching
- * tabs keeps it; choosing another period starts an empty one.
+ * The stack of a sheet for a period. It lives outside the component, so switching tabs
+ * keeps it, and each period keeps its own while the window is open: a look at another
+ * period and back still lets the user undo what was typed before.
  */
 export function undoStackFor(sheet: string, periodId: string): UndoStack {
-  const found = stacks.get(sheet);
-  if (found && found.scope === periodId) return found.stack;
+  const key = `${sheet}|${periodId}`;
+  const found = stacks.get(key);
+  if (found) return found;
   const stack = new UndoStack();
-  stacks.set(sheet, { scope: periodId, stack });
+  stacks.set(key, stack);
   return stack;
 }

@@ -223,3 +223,25 @@ test('9. small defects: a target year reads 2025, the blank row names the office
   await expect(page.getByTestId('hotspot-count')).toHaveText('1 hotspot');
   await shot(page, '9-english-count');
 });
+
+test('8. undo survives a look at another period: each period keeps its own steps', async ({ page }) => {
+  await openSheet(page, 'model-sites');
+  await cell(page, MODEL_NEW_ROW, 'name').click();
+  await page.keyboard.type('CLB sau cai xã Xuân Nộn');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('model-sites-count')).toHaveText('1 mô hình');
+  const [site] = await api<Site[]>('modelSites.list', { periodId: '2025-Q3', isRemovedIncluded: false });
+  if (site === undefined) throw new Error('model not stored');
+  await typeAt(page, site.id, 'name', 'members', '25');
+  await expect.poll(async () => (await api<Site[]>('modelSites.list', { periodId: '2025-Q3', isRemovedIncluded: false }))[0]?.values['members']).toBe(25);
+
+  // A look at Quý II, then back to Quý III: Ctrl+Z still takes back the 25.
+  await chooseQuarter(page, 2025, 'II');
+  await chooseQuarter(page, 2025, 'III');
+  await expect(cell(page, site.id, 'members')).toHaveText('25');
+  await cell(page, site.id, 'name').click();
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await api<Site[]>('modelSites.list', { periodId: '2025-Q3', isRemovedIncluded: false }))[0]?.values['members'] ?? null).toBeNull();
+  await expect(page.getByText('Không còn thao tác để hoàn tác.')).toHaveCount(0);
+  await shot(page, '8-undo-after-period-switch');
+});
