@@ -27,10 +27,8 @@ export type OpenNotice = { code: ErrorCode; params: ErrorParams };
 export type OpenOptions = {
   /** Create the file when it does not exist (false: a missing file is an error). Only an explicit "New" passes true. */
   isCreateAllowed: boolean;
-  /** Receives what the user must be told (a WAL moved aside, read-only, a backup that did not fit). */
+  /** Receives what the user must be told (a WAL moved aside, read-only, an upgrade's copy). */
   notices?: OpenNotice[];
-  /** Runs after the checks and before the first write (the day's backup copy). */
-  beforeWrite?: (db: Db) => void;
 };
 
 /**
@@ -188,7 +186,6 @@ export function openDatabase(file: string, options: OpenOptions): Db {
     refuseTooNew(db, file);
     applyPragmas(db, file);
     checkOnOpen(db, file);
-    options.beforeWrite?.(db);
     const fromVersion = Number(db.pragma('user_version', { simple: true }));
     const backup = migrate(db, file);
     // The user must be able to find the pre-upgrade copy without knowing our naming scheme.
