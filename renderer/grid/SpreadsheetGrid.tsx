@@ -23,6 +23,8 @@ type Props<Row> = {
   pinnedBottomRowData?: Row[];
   onPinnedRowEdited?: (event: CellValueChangedEvent<Row, CellValue>) => void;
   rowSelection?: RowSelectionOptions<Row>;
+  /** Rows shown greyed: removed records, when the sheet shows them to be restored. */
+  isRowRemoved?: (row: Row) => boolean;
   /** Shown over the grid (e.g. while loading). */
   overlay?: ReactNode;
   /** Called with each new grid api (the grid is rebuilt on a language switch); may return a clean-up. */
@@ -48,7 +50,7 @@ const matchQuickFilter = (parts: string[], rowText: string) => {
  * right, Esc cancels, F2 or typing edits), the cell range, clipboard, fill, clear,
  * undo; every typed change is one batch of edits.apply with cause 'typing'.
  */
-export function SpreadsheetGrid<Row>({ sheet, columnDefs, getRowId, language, quickFilter, onShownCountChanged, pinnedBottomRowData, onPinnedRowEdited, rowSelection, overlay, onApiReady }: Props<Row>) {
+export function SpreadsheetGrid<Row>({ sheet, columnDefs, getRowId, language, quickFilter, onShownCountChanged, pinnedBottomRowData, onPinnedRowEdited, rowSelection, overlay, onApiReady, isRowRemoved }: Props<Row>) {
   const { gridApi, edits, interaction, config, clearInvalid } = sheet;
   const { access, fields } = config;
   const { commit, flushDeferred } = edits;
@@ -124,6 +126,8 @@ export function SpreadsheetGrid<Row>({ sheet, columnDefs, getRowId, language, qu
     window.setTimeout(flushDeferred, 0);
   }, [clearInvalid, flushDeferred]);
 
+  const rowClassRules = useMemo(() => (isRowRemoved ? { 'row-removed': (p: { data?: Row }) => (p.data ? isRowRemoved(p.data) : false) } : undefined), [isRowRemoved]);
+
   const countShown = useCallback(() => {
     onShownCountChanged?.(gridApi.current?.getDisplayedRowCount() ?? 0);
   }, [gridApi, onShownCountChanged]);
@@ -147,6 +151,7 @@ export function SpreadsheetGrid<Row>({ sheet, columnDefs, getRowId, language, qu
         // The blank row is where the first record is typed; "no rows" must not cover it.
         suppressNoRowsOverlay={pinnedBottomRowData !== undefined}
         rowSelection={rowSelection}
+        rowClassRules={rowClassRules}
         selectionColumnDef={SELECTION_COLUMN_DEF}
         // Rows fading in after a filter exist twice in the DOM for a moment.
         animateRows={false}

@@ -245,3 +245,58 @@ test('8. undo survives a look at another period: each period keeps its own steps
   await expect(page.getByText('Không còn thao tác để hoàn tác.')).toHaveCount(0);
   await shot(page, '8-undo-after-period-switch');
 });
+
+test('7. a removed model site can come back: the toggle shows it greyed and "Khôi phục" restores it', async ({ page }) => {
+  await openSheet(page, 'model-sites');
+  await cell(page, MODEL_NEW_ROW, 'name').click();
+  await paste(page, 'CLB sau cai xã Xuân Nộn\r\nTổ tự quản thôn Đản Mỗ\r\n');
+  await expect(page.getByTestId('model-sites-count')).toHaveText('2 mô hình');
+  const panel = page.locator('#sheet-panel-modelSites');
+
+  // Nothing ticked: the sheet says what to tick.
+  await page.getByTestId('remove-model-sites').click();
+  await expect(panel.getByRole('alert')).toContainText('Hãy đánh dấu ô vuông đầu dòng');
+  const sites = await api<Site[]>('modelSites.list', { periodId: '2025-Q3', isRemovedIncluded: false });
+  const other = sites.find((s) => s.values['name'] === 'Tổ tự quản thôn Đản Mỗ');
+  if (other === undefined) throw new Error('model not stored');
+  await cell(page, other.id, 'ag-Grid-SelectionColumn').locator('input').check();
+  await page.getByTestId('remove-model-sites').click();
+  await expect(page.getByRole('dialog')).toContainText('Tổ tự quản thôn Đản Mỗ');
+  await page.getByRole('dialog').getByRole('button', { name: 'Xóa dòng đã chọn' }).click();
+  await expect(page.getByTestId('model-sites-count')).toHaveText('1 mô hình');
+
+  // "Hiện dòng đã xóa": the removed model is back on screen, greyed; "Khôi phục" brings it back.
+  await page.getByLabel('Hiện dòng đã xóa').check();
+  await expect(page.getByTestId('model-sites-count')).toHaveText('2 mô hình');
+  const removedRow = panel.locator(`.ag-center-cols-viewport [row-id="${other.id}"], [row-id="${other.id}"]`).first();
+  await expect(removedRow).toHaveClass(/row-removed/u);
+  await shot(page, '7-removed-shown');
+  await cell(page, other.id, 'ag-Grid-SelectionColumn').locator('input').check();
+  await page.getByTestId('restore-model-sites').click();
+  await expect(removedRow).not.toHaveClass(/row-removed/u);
+  await expect.poll(async () => (await api<(Site & { isRemoved: boolean })[]>('modelSites.list', { periodId: '2025-Q3', isRemovedIncluded: true })).find((s) => s.id === other.id)?.isRemoved).toBe(false);
+  await page.getByLabel('Hiện dòng đã xóa').uncheck();
+  await expect(page.getByTestId('model-sites-count')).toHaveText('2 mô hình');
+  await shot(page, '7-restored');
+});
+
+test('7. a removed hotspot: the confirmation names it, the toggle shows it greyed, "Khôi phục" restores it', async ({ page }) => {
+  await openSheet(page, 'hotspots');
+  const spot = await newHotspot(page, 'Xã Kim Chung');
+  const code = String(spot.values['local_code']);
+  await cell(page, spot.id, 'commune_code').click();
+  await page.getByTestId('remove-hotspot').click();
+  await expect(page.getByRole('dialog')).toContainText(`${code}, Xã Kim Chung`);
+  await page.getByRole('dialog').getByRole('button', { name: 'Xóa', exact: true }).click();
+  await expect(page.getByTestId('hotspot-count')).toHaveText('0 điểm');
+  await page.getByLabel('Hiện dòng đã xóa').check();
+  const row = page.getByRole('tabpanel', { name: 'Điểm, tụ điểm' }).locator(`[row-id="${spot.id}"]`).first();
+  await expect(row).toHaveClass(/row-removed/u);
+  await expect(page.getByTestId('hotspot-summary')).toContainText('cuối kỳ 0');
+  await cell(page, spot.id, 'commune_code').click();
+  await page.getByTestId('restore-hotspots').click();
+  await expect(row).not.toHaveClass(/row-removed/u);
+  await expect(page.getByTestId('hotspot-summary')).toContainText('cuối kỳ 1');
+  await shot(page, '7-hotspot-restored');
+  await expect.poll(async () => (await api<{ rows: Hotspot[] }>('hotspots.list', { periodId: '2025-Q3', isRemovedIncluded: false })).rows.length).toBe(1);
+});

@@ -25,6 +25,7 @@ type Props = { periodId: string; isLocked: boolean; language: Language };
 
 const rowIdOf = (p: GetRowIdParams<HotspotRow>) => p.data.id;
 const registerIdOf = (row: HotspotRow) => row.id;
+const isRemovedRow = (row: HotspotRow) => row.isRemoved;
 const recordOf = (row: HotspotRow): RecordRef => ({ table: 'hotspots', recordId: row.id, label: String(row.values.local_code ?? '') });
 
 /**
@@ -51,17 +52,21 @@ export function HotspotsSheet({ periodId, isLocked, language }: Props) {
       .catch(() => setCommunes([]));
   }, [client]);
 
-  const load = useCallback(async (id: string) => (await client.call('hotspots.list', { periodId: id, isRemovedIncluded: false })).rows, [client]);
+  const [isRemovedShown, setRemovedShown] = useState(false);
+  const load = useCallback(async (id: string) => (await client.call('hotspots.list', { periodId: id, isRemovedIncluded: isRemovedShown })).rows, [client, isRemovedShown]);
+  // Shown removed rows stay in the grid (greyed) when removed, instead of leaving it.
+  const access = useMemo(() => (isRemovedShown ? { ...hotspotAccess, isRemoved: () => false } : hotspotAccess), [isRemovedShown]);
   const onRowsChanged = useCallback(() => setVersion((v) => v + 1), []);
   const [hotspotRefs, setHotspotRefs] = useState<readonly RefOption[]>([]);
   const refs = useMemo(() => ({ commune: communes, hotspot: hotspotRefs }), [communes, hotspotRefs]);
-  const sheet = useSpreadsheet({ client, access: hotspotAccess, periodId, isLocked, load, fields: HOTSPOT_FIELD_MAP, canCreate: true, refs, onRowsChanged });
+  const sheet = useSpreadsheet({ client, access, periodId, isLocked, load, fields: HOTSPOT_FIELD_MAP, canCreate: true, refs, onRowsChanged });
   const { edits, cellState, gridApi, interaction, focusCreated } = sheet;
   const menu = useRecordContextMenu<HotspotRow>(recordOf, undefined, gridApi);
   const layout = useColumnLayout<HotspotRow>('hotspots');
   const onApiReady = useCallback((api: GridApi<HotspotRow>) => layout.attach(api), [layout]);
   const [rows, setRows] = useState<HotspotRow[]>([]);
-  const summary = useMemo(() => summarize(rows), [rows]);
+  // Removed rows shown to be restored do not count in the period.
+  const summary = useMemo(() => summarize(rows.filter((row) => !row.isRemoved)), [rows]);
 
   // The queue holds the rows as the grid shows them; `version` says they changed.
   useEffect(() => {
@@ -115,9 +120,27 @@ export function HotspotsSheet({ periodId, isLocked, language }: Props) {
 
   const askRemove = () => {
     const ids = interaction.selectedRowIds();
-    if (ids.length === 0) edits.showAlert(tg('hotspots.nothingSelected'));
-    else setRemoving(ids);
+    const live = ids.filter((id) => edits.queue.shown(id)?.isRemoved !== true);
+    if (live.length === 0) return edits.showAlert(tg('hotspots.nothingSelected'));
+    edits.clearAlert();
+    setRemoving(live);
   };
+
+  const restore = async () => {
+    const ids = interaction.selectedRowIds().filter((id) => edits.queue.shown(id)?.isRemoved === true);
+    if (ids.length === 0) return edits.showAlert(tg('removedRows.nothingToRestore'));
+    await commit('typing', ids.map((id) => ({ edit: { sheet: 'hotspots' as const, op: 'restore' as const, id } })));
+  };
+
+  // The confirmation names what goes: code, commune and address of each (the first five).
+  const namesOf = (ids: readonly string[]) =>
+    ids
+      .slice(0, 5)
+      .map((id) => {
+        const row = edits.queue.shown(id);
+        return row ? [row.values.local_code, row.communeName, row.values.address].filter((part) => typeof part === 'string' && part !== '').join(', ') : id;
+      })
+      .join('; ') + (ids.length > 5 ? '; …' : '');
 
   const remove = async (ids: string[]) => {
     const outcome = await commit('typing', ids.map((id) => ({ edit: { sheet: 'hotspots' as const, op: 'remove' as const, id } })));
@@ -146,6 +169,15 @@ export function HotspotsSheet({ periodId, isLocked, language }: Props) {
         <button type="button" data-testid="remove-hotspot" disabled={isLocked} onClick={askRemove}>
           {tg('hotspots.remove')}
         </button>
+        <label className="inline-field">
+          <input type="checkbox" data-testid="show-removed-hotspots" checked={isRemovedShown} onChange={(e) => setRemovedShown(e.currentTarget.checked)} />
+          {tg('removedRows.show')}
+        </label>
+        {isRemovedShown && (
+          <button type="button" data-testid="restore-hotspots" disabled={isLocked} onClick={() => void restore()}>
+            {tg('removedRows.restore')}
+          </button>
+        )}
         {isLocked && <span className="sheet-locked">{tg('locked')}</span>}
         <SheetExportButtons<HotspotRow> sheet="hotspots" periodId={periodId} gridApi={gridApi} idOf={registerIdOf} />
         <ImportButton sheet="hotspots" periodId={periodId} language={language} isLocked={isLocked} reload={edits.reload} />
@@ -166,6 +198,7 @@ export function HotspotsSheet({ periodId, isLocked, language }: Props) {
           pinnedBottomRowData={pinned}
           onPinnedRowEdited={onPinnedRowEdited}
           onApiReady={onApiReady}
+          isRowRemoved={isRemovedRow}
         />
       </div>
       <footer className="sheet-footer">
@@ -181,7 +214,7 @@ export function HotspotsSheet({ periodId, isLocked, language }: Props) {
       {removing !== null && (
         <ConfirmDialog
           title={tg('hotspots.remove')}
-          message={tg('hotspots.confirmRemove', { n: removing.length })}
+          message={tg('hotspots.confirmRemove', { n: removing.length, names: namesOf(removing) })}
           confirmLabel={tg('hotspots.confirm')}
           errorOf={(error) => errorText(error, t)}
           onConfirm={() => remove(removing)}

@@ -26,6 +26,7 @@ type Props = { periodId: string; officeCode: string; isLocked: boolean; language
 const ROW_SELECTION: RowSelectionOptions<ModelSiteRow> = { mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: false };
 const rowIdOf = (p: GetRowIdParams<ModelSiteRow>) => p.data.id;
 const registerIdOf = (row: ModelSiteRow) => row.id;
+const isRemovedRow = (row: ModelSiteRow) => row.isRemoved;
 const recordOf = (row: ModelSiteRow): RecordRef | null => (row.id === NEW_ROW_ID ? null : { table: 'model_sites', recordId: row.id, label: String(row.values.name ?? '') });
 
 /**
@@ -44,6 +45,8 @@ export function ModelSitesSheet({ periodId, officeCode, isLocked, language }: Pr
   const [draft, setDraft] = useState(() => blankModelSite(officeCode));
   const [removing, setRemoving] = useState<ModelSiteRow[] | null>(null);
   const [note, setNote] = useState<string | null>(null);
+  const [isRemovedShown, setRemovedShown] = useState(false);
+  const { t: tg } = useTranslation('grid');
 
   useEffect(() => {
     client
@@ -52,14 +55,16 @@ export function ModelSitesSheet({ periodId, officeCode, isLocked, language }: Pr
       .catch(() => setHostUnits([]));
   }, [client]);
 
-  const load = useCallback(async (id: string) => client.call('modelSites.list', { periodId: id, isRemovedIncluded: false }), [client]);
+  const load = useCallback(async (id: string) => client.call('modelSites.list', { periodId: id, isRemovedIncluded: isRemovedShown }), [client, isRemovedShown]);
+  // Shown removed rows stay in the grid (greyed) when removed, instead of leaving it.
+  const access = useMemo(() => (isRemovedShown ? { ...modelSiteAccess, isRemoved: () => false } : modelSiteAccess), [isRemovedShown]);
   const refs = useMemo(() => ({ officeUnit: hostUnits }), [hostUnits]);
   // The queue holds the rows as the grid shows them (created and removed ones included); a change re-renders the count.
   const [, setRowsVersion] = useState(0);
   const onRowsChanged = useCallback(() => setRowsVersion((v) => v + 1), []);
   // Rows created by a paste start as the blank row does (the office as host unit).
   const newRowDefaults = useMemo(() => blankModelSite(officeCode).values, [officeCode]);
-  const sheet = useSpreadsheet({ client, access: modelSiteAccess, periodId, isLocked, load, fields: MODEL_SITE_FIELD_MAP, canCreate: true, refs, newRowDefaults, onRowsChanged });
+  const sheet = useSpreadsheet({ client, access, periodId, isLocked, load, fields: MODEL_SITE_FIELD_MAP, canCreate: true, refs, newRowDefaults, onRowsChanged });
   const { edits, cellState, gridApi, explainLocked, focusCreated } = sheet;
   const layout = useColumnLayout<ModelSiteRow>('modelSites');
   const menu = useRecordContextMenu<ModelSiteRow>(recordOf, undefined, gridApi);
@@ -103,8 +108,18 @@ export function ModelSitesSheet({ periodId, officeCode, isLocked, language }: Pr
 
   const askRemove = () => {
     if (isLocked) return explainLocked();
-    const selected = gridApi.current?.getSelectedRows() ?? [];
-    if (selected.length > 0) setRemoving(selected);
+    const selected = (gridApi.current?.getSelectedRows() ?? []).filter((row) => !row.isRemoved);
+    if (selected.length === 0) return edits.showAlert(tg('removedRows.nothingTicked'));
+    edits.clearAlert();
+    setRemoving(selected);
+  };
+
+  const restore = async () => {
+    if (isLocked) return explainLocked();
+    const selected = (gridApi.current?.getSelectedRows() ?? []).filter((row) => row.isRemoved);
+    if (selected.length === 0) return edits.showAlert(tg('removedRows.nothingToRestore'));
+    const outcome = await commit('typing', selected.map((row) => ({ edit: { sheet: 'modelSites' as const, op: 'restore' as const, id: row.id } })));
+    if (outcome?.ok && outcome.result.rejected.length === 0) setNote(tg('removedRows.restored', { n: selected.length, count: selected.length }));
   };
 
   const remove = async (rows: readonly ModelSiteRow[]) => {
@@ -136,6 +151,15 @@ export function ModelSitesSheet({ periodId, officeCode, isLocked, language }: Pr
         <button type="button" className="button small" data-testid="remove-model-sites" onClick={askRemove}>
           {t('modelSites.remove')}
         </button>
+        <label className="inline-field">
+          <input type="checkbox" data-testid="show-removed-model-sites" checked={isRemovedShown} onChange={(e) => setRemovedShown(e.currentTarget.checked)} />
+          {tg('removedRows.show')}
+        </label>
+        {isRemovedShown && (
+          <button type="button" className="button small" data-testid="restore-model-sites" onClick={() => void restore()}>
+            {tg('removedRows.restore')}
+          </button>
+        )}
         <SheetExportButtons<ModelSiteRow> sheet="modelSites" periodId={periodId} gridApi={gridApi} idOf={registerIdOf} />
         <ImportButton sheet="modelSites" periodId={periodId} language={language} isLocked={isLocked} reload={edits.reload} />
         <span className="hint toolbar-hint">{t('modelSites.newRowHint')}</span>
@@ -154,6 +178,7 @@ export function ModelSitesSheet({ periodId, officeCode, isLocked, language }: Pr
           pinnedBottomRowData={pinned}
           onPinnedRowEdited={onPinnedRowEdited}
           rowSelection={ROW_SELECTION}
+          isRowRemoved={isRemovedRow}
         />
       </div>
       <footer className="sheet-footer">
