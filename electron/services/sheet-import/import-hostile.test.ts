@@ -72,7 +72,7 @@ describe('hostile spreadsheets through imports.analyze and imports.apply', () =>
       expect(message).toContain('Không có gì được nhập');
       expect(stored()).toEqual(before);
     }
-  });
+  }, 30_000);
 
   it(`stays within ${MEMORY_BOUND_MB} MB of peak memory over all of them`, () => {
     expect(process.resourceUsage().maxRSS / 1024 - peakBefore.mb).toBeLessThan(MEMORY_BOUND_MB);

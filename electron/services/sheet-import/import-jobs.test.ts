@@ -69,7 +69,7 @@ describe('cancel and progress', () => {
     const reading = analyzeImport(s.workspace, request('late-cancel'), { signal: controller.signal, onProgress: (f) => f >= 1 && controller.abort() });
     await expect(reading).rejects.toMatchObject({ code: 'SPREADSHEET_CANCELLED' });
     expect(stored()).toMatchObject({ mappings: 0 });
-  });
+  }, 60_000);
 
   it('reports the reading as it goes, and answers when left alone', async () => {
     const id = 'progress-seen';
@@ -85,5 +85,6 @@ describe('cancel and progress', () => {
     expect(seen[0]?.stage).toBe('reading');
     expect(seen.some((p) => p.stage === 'reading' && p.fraction > 0)).toBe(true);
     expect(await progressOf(id)).toEqual({ stage: 'none', fraction: 0 });
-  });
+    // 20,000 rows read and judged: seconds, more on a loaded machine.
+  }, 60_000);
 });
