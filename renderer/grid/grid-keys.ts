@@ -9,8 +9,8 @@ export type GridCommand =
   | { kind: 'fill' }
   | { kind: 'clear' }
   | { kind: 'extend'; dRow: number; dCol: number }
-  /** Ctrl+Home: the first cell of the sheet; Ctrl+End: the last cell of the last row. */
-  | { kind: 'jump'; to: 'start' | 'end' };
+  /** Ctrl+Home: the first cell of the sheet; Ctrl+End: the last cell of the last row; Home: the row's first data cell. */
+  | { kind: 'jump'; to: 'start' | 'end' | 'rowStart' };
 
 export type KeyInfo = { key: string; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean };
 
@@ -31,6 +31,8 @@ export function commandOf(e: KeyInfo): GridCommand | null {
   // Backspace is not here: as in Excel it starts editing with an empty cell (Esc restores it).
   if (!isCtrl && !e.altKey && !e.shiftKey && key === 'Delete') return { kind: 'clear' };
   if (isCtrl && !e.shiftKey && (key === 'Home' || key === 'End')) return { kind: 'jump', to: key === 'Home' ? 'start' : 'end' };
+  // Home is the grid's too, but it would stop on the tick boxes and leave the sheet scrolled.
+  if (!isCtrl && !e.altKey && !e.shiftKey && key === 'Home') return { kind: 'jump', to: 'rowStart' };
   const arrow = ARROWS[key];
   if (arrow && e.shiftKey && !isCtrl && !e.altKey) return { kind: 'extend', dRow: arrow[0], dCol: arrow[1] };
   return null;

@@ -34,6 +34,7 @@ describe('grid keys', () => {
     expect(commandOf(key('Delete'))).toEqual({ kind: 'clear' });
     expect(commandOf(key('Home', { ctrlKey: true }))).toEqual({ kind: 'jump', to: 'start' });
     expect(commandOf(key('End', { ctrlKey: true }))).toEqual({ kind: 'jump', to: 'end' });
+    expect(commandOf(key('Home'))).toEqual({ kind: 'jump', to: 'rowStart' });
     expect(commandOf(key('ArrowDown', { shiftKey: true }))).toEqual({ kind: 'extend', dRow: 1, dCol: 0 });
   });
 

@@ -137,7 +137,7 @@ export function useGridInteraction<Row>(gridApi: RefObject<GridApi<Row> | null>,
       // Handled here, before the grid's own listeners: its Delete and undo work on its own stack.
       e.preventDefault();
       e.stopPropagation();
-      if (isLocked && command.kind !== 'extend') {
+      if (isLocked && command.kind !== 'extend' && command.kind !== 'jump') {
         if (command.kind === 'undo' || command.kind === 'redo' || current() !== null) explainLocked();
       } else if (command.kind === 'undo' || command.kind === 'redo') {
         void (command.kind === 'undo' ? edits.undo() : edits.redo());
@@ -145,12 +145,14 @@ export function useGridInteraction<Row>(gridApi: RefObject<GridApi<Row> | null>,
         run(command.kind);
       } else if (command.kind === 'jump') {
         const columns = api.getAllDisplayedColumns().filter((c) => !c.getColId().startsWith('ag-Grid-'));
-        const column = command.to === 'start' ? columns[0] : columns.at(-1);
-        const row = command.to === 'start' ? 0 : api.getDisplayedRowCount() - 1;
+        const column = command.to === 'end' ? columns.at(-1) : columns[0];
+        const focused = api.getFocusedCell();
+        if (command.to === 'rowStart' && (!focused || focused.rowPinned)) return;
+        const row = command.to === 'rowStart' ? (focused?.rowIndex ?? 0) : command.to === 'start' ? 0 : api.getDisplayedRowCount() - 1;
         if (!column || row < 0) return;
         api.ensureIndexVisible(row);
         // A pinned column is always in view; the sheet itself scrolls back to its start too.
-        const scrollTo = command.to === 'start' ? (columns.find((c) => !c.isPinned()) ?? column) : column;
+        const scrollTo = command.to === 'end' ? column : (columns.find((c) => !c.isPinned()) ?? column);
         api.ensureColumnVisible(scrollTo);
         api.setFocusedCell(row, column);
       } else {
