@@ -6,6 +6,7 @@
 import { isAppError, storageFailureCode } from '../../shared/errors';
 import { cliExchangeMessage } from '../../shared/i18n/cli-exchange-messages';
 import { cliImportMessage } from '../../shared/i18n/cli-import-messages';
+import { cliDemoMessage } from '../../shared/i18n/cli-demo-messages';
 import { cliReportMessage } from '../../shared/i18n/cli-report-messages';
 import { cliMessage } from '../../shared/i18n/cli-messages';
 import { cliSheetMessage } from '../../shared/i18n/cli-sheet-messages';
@@ -37,6 +38,7 @@ import { startCommand } from './commands/start';
 import { unitsImportCommand } from './commands/units-import';
 import { exportSheetCommand, templateCommand } from './commands/sheet-export';
 import { reportCommand } from './commands/report';
+import { demoCreateCommand } from './commands/demo';
 import { CliError, type CliIo, type Command } from './context';
 
 const COMMANDS: Record<string, Command> = {
@@ -74,6 +76,7 @@ const COMMANDS: Record<string, Command> = {
   'export-sheet': exportSheetCommand,
   template: templateCommand,
   report: reportCommand,
+  'demo create': demoCreateCommand,
 };
 
 const processIo: CliIo = {
@@ -103,6 +106,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     io.out(cliSheetMessage(language, 'usage'));
     io.out(cliImportMessage(language, 'usage'));
     io.out(cliReportMessage(language, 'usage'));
+    io.out(cliDemoMessage(language, 'usage'));
     return first === undefined ? 2 : 0;
   }
   const found = findCommand(argv);

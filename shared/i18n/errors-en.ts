@@ -9,6 +9,7 @@ export const errorsEn: Record<ErrorCode, string> = {
   UNKNOWN_METHOD: 'The function “{{method}}” does not exist. Update PCMT Desk.',
   INTERNAL: 'Something unexpected went wrong. Stored data was not changed; try again or tell technical support.',
   UNAUTHORIZED: 'This session is not valid. Open the full address that PCMT Desk printed.',
+  DEMO_NEEDS_EMPTY_WORKSPACE: '“{{file}}” already has a reporting office, so no sample data was written into it (it must never mix with real data). Choose a new file for the sample data.',
   UNITS_BUNDLE_MISSING: 'The administrative-unit lists that come with PCMT Desk could not be read ({{file}}); the installation may be damaged. Reinstall PCMT Desk, or import the list from the statistics office’s file.',
   UNITS_FILE_EMPTY: 'The file “{{file}}” is empty. Choose an administrative-unit list (Excel, CSV or JSON).',
   UNITS_FILE_TOO_LARGE: 'The file “{{file}}” is too large ({{sizeMb}} MB, at most {{maxMb}} MB). Choose the administrative-unit list.',

@@ -11,6 +11,7 @@ export const errorsVi = {
   UNKNOWN_METHOD: 'Chức năng “{{method}}” không tồn tại. Hãy cập nhật PCMT Desk.',
   INTERNAL: 'Đã xảy ra lỗi không mong muốn. Dữ liệu đã lưu không bị thay đổi; hãy thử lại hoặc báo cho bộ phận kỹ thuật.',
   UNAUTHORIZED: 'Phiên làm việc không hợp lệ. Hãy mở lại đường dẫn đầy đủ mà PCMT Desk đã in ra.',
+  DEMO_NEEDS_EMPTY_WORKSPACE: 'Tệp “{{file}}” đã có đơn vị báo cáo, nên không tạo dữ liệu mẫu vào đó (để không lẫn với số liệu thật). Hãy chọn một tệp mới cho dữ liệu mẫu.',
   UNITS_BUNDLE_MISSING: 'Không đọc được danh mục đơn vị hành chính có sẵn của phần mềm ({{file}}); bản cài đặt có thể bị hỏng. Hãy cài lại PCMT Desk, hoặc nhập danh mục từ tệp của Tổng cục Thống kê.',
   UNITS_FILE_EMPTY: 'Tệp “{{file}}” trống. Hãy chọn tệp danh mục đơn vị hành chính (Excel, CSV hoặc JSON).',
   UNITS_FILE_TOO_LARGE: 'Tệp “{{file}}” quá lớn ({{sizeMb}} MB, tối đa {{maxMb}} MB). Hãy chọn đúng tệp danh mục đơn vị hành chính.',
