@@ -35,7 +35,17 @@ const styleNonce = readCspNonce();
 
 // Outside the component: a new object on every render would make AG Grid rebuild its
 // columns and close the editor the user is typing in.
-const DEFAULT_COL_DEF: ColDef = { resizable: true, sortable: true, filter: true, wrapHeaderText: true, autoHeaderHeight: true, minWidth: 70 };
+// The column filter reads text as the quick filter does: no case, no marks, so "dan mo"
+// and "Đản Mỗ" (with either placement of the tone mark) find the same rows.
+const DEFAULT_COL_DEF: ColDef = {
+  resizable: true,
+  sortable: true,
+  filter: true,
+  filterParams: { textFormatter: (text: string) => foldVietnamese(text) },
+  wrapHeaderText: true,
+  autoHeaderHeight: true,
+  minWidth: 70,
+};
 // The tick boxes come first, left of the pinned name: a paste on the row's first cell
 // then starts at the first data column, as the user reads the row.
 const SELECTION_COLUMN_DEF: SelectionColumnDef = { pinned: 'left', lockPinned: true, lockPosition: 'left', suppressMovable: true, width: 44, minWidth: 44, resizable: false };

@@ -300,3 +300,21 @@ test('7. a removed hotspot: the confirmation names it, the toggle shows it greye
   await shot(page, '7-hotspot-restored');
   await expect.poll(async () => (await api<{ rows: Hotspot[] }>('hotspots.list', { periodId: '2025-Q3', isRemovedIncluded: false })).rows.length).toBe(1);
 });
+
+test('5. the column filter ignores marks as the quick filter does', async ({ page }) => {
+  await openSheet(page, 'model-sites');
+  await cell(page, MODEL_NEW_ROW, 'name').click();
+  await paste(page, 'CLB sau cai xã Xuân Nộn\r\nTổ tự quản thôn Đản Mỗ\r\n');
+  await expect(page.getByTestId('model-sites-count')).toHaveText('2 mô hình');
+  const header = page.locator('#sheet-panel-modelSites .ag-header-cell[col-id="name"]');
+  await header.hover();
+  await header.locator('.ag-header-cell-menu-button, .ag-header-cell-filter-button').first().click();
+  const input = page.locator('.ag-popup input[type="text"], .ag-popup input:not([type])').first();
+  // Typed without marks, as the quick filter takes it.
+  await input.fill('dan mo');
+  await expect(page.getByTestId('model-sites-count')).toHaveText('1 / 2 mô hình');
+  // Partly marked, as a hurried user types it, still finds it.
+  await input.fill('Tổ tự quan');
+  await expect(page.getByTestId('model-sites-count')).toHaveText('1 / 2 mô hình');
+  await shot(page, '5-column-filter');
+});
