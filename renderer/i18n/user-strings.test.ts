@@ -20,6 +20,7 @@ import { gridResources } from './grid';
 import { indicatorResources } from './indicators';
 import { reportResources } from './report';
 import { sheetImportResources } from './sheet-import';
+import { HISTORY_WORDS } from '../sheets/history/history-format';
 import { vi } from './vi';
 
 type Texts = Map<string, string>;
@@ -56,6 +57,7 @@ const SOURCES: [string, unknown, unknown, boolean][] = [
   ['exchange', exchangeMessagesVi, exchangeMessagesEn, false],
   ['fields', labelsOf(FIELDS, 'vi'), labelsOf(FIELDS, 'en'), true],
   ['classes', COMMUNE_CLASS_LABELS, COMMUNE_CLASS_LABELS, true],
+  ['history', Object.fromEntries(Object.entries(HISTORY_WORDS).map(([k, w]) => [k, w.vi])), Object.fromEntries(Object.entries(HISTORY_WORDS).map(([k, w]) => [k, w.en])), true],
 ];
 
 /** Names the user must type as they are: the environment variable a script sets for the passphrase. */

@@ -318,3 +318,28 @@ test('5. the column filter ignores marks as the quick filter does', async ({ pag
   await expect(page.getByTestId('model-sites-count')).toHaveText('1 / 2 mô hình');
   await shot(page, '5-column-filter');
 });
+
+test('4. History in words: a removed model and a locked period read as the user said them', async ({ page }) => {
+  await openSheet(page, 'model-sites');
+  await cell(page, MODEL_NEW_ROW, 'name').click();
+  await page.keyboard.type('Tổ tự quản thôn Đản Mỗ');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('model-sites-count')).toHaveText('1 mô hình');
+  const [site] = await api<Site[]>('modelSites.list', { periodId: '2025-Q3', isRemovedIncluded: false });
+  if (site === undefined) throw new Error('model not stored');
+  await cell(page, site.id, 'ag-Grid-SelectionColumn').locator('input').check();
+  await page.getByTestId('remove-model-sites').click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Xóa dòng đã chọn' }).click();
+  await expect(page.getByTestId('model-sites-count')).toHaveText('0 mô hình');
+  await page.getByRole('button', { name: 'Khóa kỳ' }).click();
+  await expect(page.getByTestId('period-locked')).toHaveText('Kỳ đã khóa');
+
+  await page.getByTestId('tab-history').click();
+  const history = page.getByRole('tabpanel', { name: 'Lịch sử' });
+  await expect(history.getByRole('gridcell', { name: 'Đã xóa', exact: true })).toBeVisible();
+  await expect(history.getByRole('gridcell', { name: 'Xóa / khôi phục dòng', exact: true })).toBeVisible();
+  await expect(history.getByRole('gridcell', { name: 'Khóa kỳ Quý III/2025', exact: true })).toBeVisible();
+  await expect(history.getByRole('gridcell', { name: 'Đang mở', exact: true })).toBeVisible();
+  await expect(history.getByText(/removed_at|LOCKED|OPEN|\d{4}-\d{2}-\d{2}|\d{4}-Q\d/u)).toHaveCount(0);
+  await shot(page, '4-history-in-words');
+});

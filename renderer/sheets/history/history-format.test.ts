@@ -7,7 +7,17 @@ describe('history texts', () => {
     expect(valueText('model_sites', 'funding_sources', ['NGAN_SACH_DIA_PHUONG', 'XA_HOI_HOA'], 'vi')).toBe('Ngân sách địa phương; Xã hội hóa');
     expect(valueText('model_sites', 'is_pilot_model', true, 'vi')).toBe('Có');
     expect(valueText('commune_statuses', 'resident_population', 12345, 'en')).toBe('12.345');
-    expect(valueText('periods', 'status', 'LOCKED', 'vi')).toBe('LOCKED');
+  });
+
+  it('says removed, restored and period locks in words, never a timestamp or a status code', () => {
+    expect(fieldLabel('hotspots', 'removed_at', 'vi')).toBe('Xóa / khôi phục dòng');
+    expect(valueText('hotspots', 'removed_at', null, 'vi', 'old')).toBe('');
+    expect(valueText('hotspots', 'removed_at', '2026-12-03T16:58:46.369Z', 'vi', 'new')).toBe('Đã xóa');
+    expect(valueText('model_sites', 'removed_at', null, 'en', 'new')).toBe('Restored');
+    expect(fieldLabel('periods', 'status', 'vi')).toBe('Trạng thái kỳ');
+    expect(valueText('periods', 'status', 'LOCKED', 'vi', 'new', '2025-Q1')).toBe('Khóa kỳ Quý I/2025');
+    expect(valueText('periods', 'status', 'OPEN', 'vi', 'new', '2025-Q1')).toBe('Mở khóa kỳ Quý I/2025');
+    expect(valueText('periods', 'status', 'OPEN', 'vi', 'old', '2025-Q1')).toBe('Đang mở');
   });
 
   it('shows local time as dd/mm/yyyy HH:mm and periods by their official label', () => {
