@@ -16,7 +16,10 @@ export const sheetTheme = themeQuartz.withParams({
   headerFontSize: 12,
   headerFontWeight: 600,
   spacing: 5,
-  rowHeight: 30,
+  // Excel-like density: a 1366×768 laptop shows 18 communes at once (issue 14), and the
+  // header takes one line when its text fits (autoHeaderHeight grows it when it wraps).
+  rowHeight: 23,
+  headerHeight: 30,
   accentColor: '#1d5fa8',
   foregroundColor: '#1c2430',
   headerBackgroundColor: '#eef2f7',

@@ -343,3 +343,17 @@ test('4. History in words: a removed model and a locked period read as the user 
   await expect(history.getByText(/removed_at|LOCKED|OPEN|\d{4}-\d{2}-\d{2}|\d{4}-Q\d/u)).toHaveCount(0);
   await shot(page, '4-history-in-words');
 });
+
+test('6. screen space: at 1366×768 the Communes sheet shows at least 18 rows', async ({ page }) => {
+  await openSheet(page, 'communes');
+  const panel = page.locator('#sheet-panel-communes');
+  await expect(panel.locator('[row-index="0"] [col-id="code"]').first()).toBeVisible();
+  // The 18th row is wholly on screen, not under the footer or the Problems bar.
+  const last = panel.locator('[row-index="17"] [col-id="code"]').first();
+  const box = await last.boundingBox();
+  if (box === null) throw new Error('18th row not drawn');
+  // What the user sees at the bottom edge of that cell is the cell itself, not a scrollbar or the footer.
+  const isOnTop = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('[row-index="17"]') !== null, { x: box.x + box.width / 2, y: box.y + box.height - 2 });
+  expect(isOnTop).toBe(true);
+  await shot(page, '6-communes-rows');
+});
