@@ -353,7 +353,7 @@ test('6. screen space: at 1366×768 the Communes sheet shows at least 18 rows', 
   const box = await last.boundingBox();
   if (box === null) throw new Error('18th row not drawn');
   // What the user sees at the bottom edge of that cell is the cell itself, not a scrollbar or the footer.
-  const isOnTop = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('[row-index="17"]') !== null, { x: box.x + box.width / 2, y: box.y + box.height - 2 });
+  const isOnTop = await page.evaluate(({ x, y }) => (document.elementFromPoint(x, y)?.closest('[row-index="17"]') ?? null) !== null, { x: box.x + box.width / 2, y: box.y + box.height - 2 });
   expect(isOnTop).toBe(true);
   await shot(page, '6-communes-rows');
 });
