@@ -53,7 +53,28 @@ export function CommunesSheet({ periodId, isLocked = false, language: languagePr
   }, [outside.version, reload]);
   const menu = useRecordContextMenu<CommuneRow>(recordOf, undefined, sheet.gridApi);
   const layout = useColumnLayout<CommuneRow>('communeStatuses');
-  const onApiReady = useCallback((api: GridApi<CommuneRow>) => layout.attach(api), [layout]);
+  // An office of one district sees that district's name on every row: the column then
+  // only takes room, and is hidden; with several districts (a province) it is shown.
+  const { rows, queue } = edits;
+  const showParentIfUseful = useCallback(
+    (api: GridApi<CommuneRow>) => {
+      if (api.isDestroyed() || queue.rows().length === 0) return;
+      api.setColumnsVisible(['parent'], new Set(queue.rows().map((row) => row.parentName)).size > 1);
+    },
+    [queue],
+  );
+  const onApiReady = useCallback(
+    (api: GridApi<CommuneRow>) => {
+      const detach = layout.attach(api);
+      showParentIfUseful(api);
+      return detach;
+    },
+    [layout, showParentIfUseful],
+  );
+  useEffect(() => {
+    const api = sheet.gridApi.current;
+    if (rows !== null && api) showParentIfUseful(api);
+  }, [rows, sheet.gridApi, showParentIfUseful]);
 
   const columnDefs = useMemo(() => {
     const texts: CommuneTexts = {
