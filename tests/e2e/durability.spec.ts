@@ -67,7 +67,8 @@ test('an unanswered edit is shown pending, never saved', async ({ page }) => {
   expect((await dumpWorkspace(workspace, PERIOD)).statuses.find((s) => s.code === COMMUNE)).toMatchObject({ resident_population: 8000 });
 });
 
-test('a refused save puts the previous value back and says why', async ({ page }) => {
+// Issue 14 item 3: a refused value is never lost — it stays in its cell, marked, with the sentence; nothing is stored.
+test('a refused save keeps the typed value marked in its cell, says why, and stores nothing', async ({ page }) => {
   await openSheet(page);
   await typeIntoCell(page, COMMUNE, 'addicts_with_records', '5');
   await waitUntilSaved(page);
@@ -78,8 +79,10 @@ test('a refused save puts the previous value back and says why', async ({ page }
   );
   await typeIntoCell(page, COMMUNE, 'addicts_with_records', '9');
   await expect(page.getByRole('alert')).toContainText(refusal);
-  await expect(cell(page, COMMUNE, 'addicts_with_records')).toHaveText('5');
+  await expect(cell(page, COMMUNE, 'addicts_with_records')).toHaveText('9');
+  await expect(cell(page, COMMUNE, 'addicts_with_records')).toHaveClass(/cell-refused/u);
   await expect(cell(page, COMMUNE, 'addicts_with_records')).not.toHaveClass(/cell-pending|cell-saved/u);
+  expect((await dumpWorkspace(workspace, PERIOD)).statuses.find((s) => s.code === COMMUNE)).toMatchObject({ addicts_with_records: 5 });
 });
 
 test('text that is not a number is refused in the cell, and nothing is sent', async ({ page }) => {

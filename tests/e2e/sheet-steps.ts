@@ -18,7 +18,21 @@ export async function chooseQuarter(page: Page, year: number, roman: 'I' | 'II' 
 }
 
 /** Types into a cell as a user does: select it, type (which starts the editor), Enter. */
+/**
+ * Brings a cell the grid has not drawn (columns are virtualised, so one far to the right
+ * of what is on screen is not in the page) into view the way a user does: from a drawn
+ * cell of the row, with the arrow keys.
+ */
+export async function revealCell(page: Page, rowId: string, colId: string): Promise<void> {
+  const target = cell(page, rowId, colId);
+  if ((await target.count()) > 0) return;
+  await page.locator(`[data-testid^="ag-cell:row-id=${rowId};colId="]`).first().click();
+  await page.keyboard.press('Home');
+  for (let step = 0; step < 80 && (await target.count()) === 0; step++) await page.keyboard.press('ArrowRight');
+}
+
 export async function typeIntoCell(page: Page, rowId: string, colId: string, text: string): Promise<void> {
+  await revealCell(page, rowId, colId);
   await cell(page, rowId, colId).click();
   await page.keyboard.type(text);
   await page.keyboard.press('Enter');
