@@ -13,34 +13,10 @@ import {
   type IndicatorRow,
   type PeriodFigures,
 } from './index';
+import { periodFigures } from '../../../tests/support/indicator-figures';
 
 function figures(periodId: string, over: Partial<PeriodFigures> = {}): PeriodFigures {
-  return {
-    periodId,
-    communesTotal: 10,
-    communesClassified: 0,
-    communesDrugFree: 0,
-    communesWithDrugs: 0,
-    keyCommunesAtBaseline: null,
-    keyCommunesReducedVsBaseline: null,
-    hotspotsActiveAtStart: 0,
-    hotspotsActiveAtStartEliminated: 0,
-    hotspotsEliminated: 0,
-    hotspotsNew: 0,
-    tuDiemNew: 0,
-    hotspotsInPhase: null,
-    hotspotsInPhaseEliminated: null,
-    addictsWithRecords: null,
-    usersWithRecords: null,
-    removedFromManagement: null,
-    accessedServices: null,
-    postRehabManaged: null,
-    postRehabCompleted: null,
-    drugCases: null,
-    districtsWithNewPilot: 0,
-    districts: 1,
-    ...over,
-  };
+  return periodFigures(periodId, 10, over);
 }
 
 function inputs(current: Partial<PeriodFigures>, previous: Partial<PeriodFigures> = {}): IndicatorInputs {

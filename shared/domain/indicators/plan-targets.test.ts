@@ -17,34 +17,10 @@ import {
   type IndicatorSetId,
   type PeriodFigures,
 } from './index';
+import { periodFigures } from '../../../tests/support/indicator-figures';
 
 function figures(periodId: string, over: Partial<PeriodFigures> = {}): PeriodFigures {
-  return {
-    periodId,
-    communesTotal: 24,
-    communesClassified: 0,
-    communesDrugFree: 0,
-    communesWithDrugs: 0,
-    keyCommunesAtBaseline: null,
-    keyCommunesReducedVsBaseline: null,
-    hotspotsActiveAtStart: 0,
-    hotspotsActiveAtStartEliminated: 0,
-    hotspotsEliminated: 0,
-    hotspotsNew: 0,
-    tuDiemNew: 0,
-    hotspotsInPhase: null,
-    hotspotsInPhaseEliminated: null,
-    addictsWithRecords: null,
-    usersWithRecords: null,
-    removedFromManagement: null,
-    accessedServices: null,
-    postRehabManaged: null,
-    postRehabCompleted: null,
-    drugCases: null,
-    districtsWithNewPilot: 0,
-    districts: 1,
-    ...over,
-  };
+  return periodFigures(periodId, 24, over);
 }
 
 function compute(set: IndicatorSetId, current: Partial<PeriodFigures>, previous: Partial<PeriodFigures> = {}): IndicatorRow[] {
