@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'vite';
 import { afterAll, expect, it } from 'vitest';
-import { stripTestIds } from './vite.config';
+import { stripTestIds } from '../../renderer/vite.config';
 
 const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcmt-prod-build-'));
 afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
@@ -22,7 +22,7 @@ it('strips every form of data-testid from JSX and nothing else', () => {
 });
 
 it('a production build of the renderer carries no test ids and no AG Grid test-id instrumentation', async () => {
-  await build({ configFile: path.join(import.meta.dirname, 'vite.config.ts'), mode: 'production', logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+  await build({ configFile: path.join(import.meta.dirname, '..', '..', 'renderer', 'vite.config.ts'), mode: 'production', logLevel: 'silent', build: { outDir, emptyOutDir: true } });
   const assets = fs.readdirSync(path.join(outDir, 'assets'));
   const js = assets.filter((f) => f.endsWith('.js')).map((f) => fs.readFileSync(path.join(outDir, 'assets', f), 'utf8'));
   expect(js.length).toBeGreaterThan(0);
