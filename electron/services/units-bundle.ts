@@ -26,6 +26,7 @@ type CompactUnit = [string, string, string, string, string | null];
 export type UnitBundle = { format: number; sources: BundleSource[]; lists: Partial<Record<SchemeCode, CompactUnit[]>> };
 
 const LEVEL_OF: Record<string, UnitLevel> = { P: 'PROVINCE', D: 'DISTRICT', C: 'COMMUNE' };
+const UNIT_ORDER: Record<UnitLevel, number> = { PROVINCE: 0, DISTRICT: 1, COMMUNE: 2 };
 
 function parentLevel(scheme: SchemeCode, level: UnitLevel): UnitLevel | null {
   if (level === 'PROVINCE') return null;
@@ -43,8 +44,6 @@ export function encodeUnitBundle(sources: BundleSource[], lists: ParsedUnitList[
   const bundle: UnitBundle = { format: BUNDLE_FORMAT, sources, lists: compact };
   return gzipSync(Buffer.from(JSON.stringify(bundle), 'utf8'), { level: 9 });
 }
-
-const UNIT_ORDER: Record<UnitLevel, number> = { PROVINCE: 0, DISTRICT: 1, COMMUNE: 2 };
 
 /** assets/units beside the sources (tsx, tests) or beside the bundled main (dist-electron/). */
 export function unitsBundlePath(): string {
